@@ -1,0 +1,222 @@
+import Foundation
+
+/// Progress against the annual target, shown on year-to-date rows.
+public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+    case achieved
+    case onTrack = "on_track"
+    case behind
+
+    public var text: BilingualText {
+        switch self {
+        case .achieved: BilingualText(th: "บรรลุเป้าหมาย", en: "Achieved")
+        case .onTrack: BilingualText(th: "เป็นไปตามแผน", en: "On track")
+        case .behind: BilingualText(th: "ล่าช้ากว่าแผน", en: "Behind")
+        }
+    }
+}
+
+/// One indicator in one area over one window: a row of the `Facts` sheet.
+///
+/// `nil` always means "no value" (nothing reported, or a ratio without its parts), never zero.
+public struct Fact: Sendable, Hashable, Codable {
+    public var window: ReportWindow
+    public var workstreamID: String
+    public var indicatorID: String
+    /// A district code or the province code `56`.
+    public var areaCode: String
+    public var value: Double?
+    /// The annual target; set on year-to-date rows only.
+    public var target: Double?
+    /// 100 × value / target.
+    public var achievementPct: Double?
+    public var status: Status?
+    /// The same indicator and area in the previous fiscal quarter (quarter windows, and YTD: its last quarter).
+    public var previousQuarterValue: Double?
+    /// The same window one fiscal year earlier, where the inputs hold it.
+    public var previousYearValue: Double?
+
+    public init(
+        window: ReportWindow, workstreamID: String, indicatorID: String, areaCode: String, value: Double?,
+        target: Double? = nil, achievementPct: Double? = nil, status: Status? = nil,
+        previousQuarterValue: Double? = nil, previousYearValue: Double? = nil
+    ) {
+        self.window = window
+        self.workstreamID = workstreamID
+        self.indicatorID = indicatorID
+        self.areaCode = areaCode
+        self.value = value
+        self.target = target
+        self.achievementPct = achievementPct
+        self.status = status
+        self.previousQuarterValue = previousQuarterValue
+        self.previousYearValue = previousYearValue
+    }
+}
+
+/// Completeness and timeliness of one district in one month.
+public struct CompletenessCell: Sendable, Hashable, Codable {
+    public var districtCode: String
+    public var month: YearMonth
+    /// Distinct submittable indicators with at least one accepted value.
+    public var reported: Int
+    /// Every submittable (non-ratio) indicator.
+    public var expected: Int
+    /// The district sent at least one value (accepted, or blank "not reported") for the month.
+    public var submitted: Bool
+    /// Latest modification time of the files that supplied the month's accepted values.
+    public var lastModified: Date?
+    /// True when every file supplying the month was modified no later than the deadline; nil when nothing came.
+    public var onTime: Bool?
+
+    public init(
+        districtCode: String, month: YearMonth, reported: Int, expected: Int, submitted: Bool,
+        lastModified: Date?, onTime: Bool?
+    ) {
+        self.districtCode = districtCode
+        self.month = month
+        self.reported = reported
+        self.expected = expected
+        self.submitted = submitted
+        self.lastModified = lastModified
+        self.onTime = onTime
+    }
+}
+
+/// A district-month value far from that district's own history. Flagged, never changed or dropped.
+public struct Outlier: Sendable, Hashable, Codable {
+    public var districtCode: String
+    public var indicatorID: String
+    public var month: YearMonth
+    public var value: Double
+    /// Median of the earlier months used as history.
+    public var median: Double
+    /// Median absolute deviation of that history.
+    public var mad: Double
+    /// Modified z-score 0.6745 × (value − median) / MAD.
+    public var score: Double
+    public var historyMonths: Int
+
+    public init(
+        districtCode: String, indicatorID: String, month: YearMonth, value: Double, median: Double, mad: Double,
+        score: Double, historyMonths: Int
+    ) {
+        self.districtCode = districtCode
+        self.indicatorID = indicatorID
+        self.month = month
+        self.value = value
+        self.median = median
+        self.mad = mad
+        self.score = score
+        self.historyMonths = historyMonths
+    }
+}
+
+/// What a report covers.
+public enum ReportScope: Sendable, Hashable, Codable {
+    /// Each month of the quarter, the quarter, and FY-YTD through the quarter's end.
+    case quarter(FiscalQuarter)
+    /// Every month, every quarter and the whole year (as its YTD).
+    case year(Int)
+    /// Nightly: the months of the quarter so far, the quarter so far, and FY-YTD through `through`.
+    case quarterToDate(FiscalQuarter, through: YearMonth)
+
+    public var fiscalYear: Int {
+        switch self {
+        case .quarter(let q): q.fiscalYear
+        case .year(let fy): fy
+        case .quarterToDate(let q, _): q.fiscalYear
+        }
+    }
+
+    /// The last month the report covers.
+    public var lastMonth: YearMonth {
+        switch self {
+        case .quarter(let q): q.lastMonth
+        case .year(let fy): YearMonth(yearBE: fy, month: 9)
+        case .quarterToDate(_, let through): through
+        }
+    }
+
+    /// Short identifier used in file names: `FY2565-Q2`, `FY2565`, `FY2565-Q2-to-2565-01`.
+    public var slug: String {
+        switch self {
+        case .quarter(let q): q.label
+        case .year(let fy): "FY\(fy)"
+        case .quarterToDate(let q, let through): "\(q.label)-to-\(through.label)"
+        }
+    }
+}
+
+/// Options that change the numbers.
+public struct ReportOptions: Sendable, Hashable, Codable {
+    /// A month's values are on time when their file was modified no later than this many days after month end.
+    public var timelinessDays: Int
+    /// Modified z-score above which a value is flagged.
+    public var outlierThreshold: Double
+    /// Earlier months of history needed before a value can be flagged.
+    public var outlierMinimumHistory: Int
+
+    public init(timelinessDays: Int = 10, outlierThreshold: Double = 3.5, outlierMinimumHistory: Int = 6) {
+        self.timelinessDays = timelinessDays
+        self.outlierThreshold = outlierThreshold
+        self.outlierMinimumHistory = outlierMinimumHistory
+    }
+}
+
+/// Everything a renderer needs: the reference data, the import, and the computed facts. Renderers only format.
+public struct Report: Sendable {
+    public var scope: ReportScope
+    public var options: ReportOptions
+    public var reference: ReferenceData
+    public var imported: ImportResult
+    /// The windows covered, in `ReportWindow` order (months, quarters, YTD).
+    public var windows: [ReportWindow]
+    /// One per window × indicator (reference order) × area (districts in code order, then the province).
+    public var facts: [Fact]
+    /// One per district × month of the fiscal year up to `scope.lastMonth`, districts then months.
+    public var completeness: [CompletenessCell]
+    /// Sorted by district, indicator, month.
+    public var outliers: [Outlier]
+    /// The report's as-of instant: the newest input's modification time or `--as-of`; never the clock.
+    public var asOf: Date
+
+    private var factIndex: [FactKey: Int]
+
+    private struct FactKey: Hashable {
+        var window: ReportWindow
+        var indicatorID: String
+        var areaCode: String
+    }
+
+    public init(
+        scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult,
+        windows: [ReportWindow], facts: [Fact], completeness: [CompletenessCell], outliers: [Outlier], asOf: Date
+    ) {
+        self.scope = scope
+        self.options = options
+        self.reference = reference
+        self.imported = imported
+        self.windows = windows
+        self.facts = facts
+        self.completeness = completeness
+        self.outliers = outliers
+        self.asOf = asOf
+        var index: [FactKey: Int] = [:]
+        for (i, f) in facts.enumerated() {
+            index[FactKey(window: f.window, indicatorID: f.indicatorID, areaCode: f.areaCode)] = i
+        }
+        self.factIndex = index
+    }
+
+    public func fact(_ window: ReportWindow, indicator: String, area: String) -> Fact? {
+        factIndex[FactKey(window: window, indicatorID: indicator, areaCode: area)].map { facts[$0] }
+    }
+
+    /// The year-to-date window of this report.
+    public var yearToDate: ReportWindow { windows.first { $0.isYearToDate }! }
+
+    /// The report's latest quarter window (the quarter in progress for nightly reports).
+    public var latestQuarter: ReportWindow? {
+        windows.last { if case .quarter = $0 { return true } else { return false } }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// How a submission's bytes were decoded.
+public enum TextEncoding: String, Sendable, Hashable, Codable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 (BOM)"
+    case windows874 = "Windows-874"
+}
+
+/// The identity of one value: a district's figure for one indicator, month and (optional) sub-area label.
+public struct ValueKey: Sendable, Hashable, Comparable, Codable {
+    public var districtCode: String
+    public var month: YearMonth
+    public var indicatorID: String
+    /// Sub-district or village label; empty when the value is for the whole district.
+    public var area: String
+
+    public init(districtCode: String, month: YearMonth, indicatorID: String, area: String) {
+        self.districtCode = districtCode
+        self.month = month
+        self.indicatorID = indicatorID
+        self.area = area
+    }
+
+    public static func < (a: ValueKey, b: ValueKey) -> Bool {
+        (a.districtCode, a.month.ordinal, a.indicatorID, a.area) < (b.districtCode, b.month.ordinal, b.indicatorID, b.area)
+    }
+}
+
+/// One accepted value, with where it came from.
+public struct AcceptedValue: Sendable, Hashable, Codable {
+    public var key: ValueKey
+    public var value: Double
+    public var note: String
+    /// Index into `ImportResult.sources`.
+    public var sourceIndex: Int
+    /// Physical line where the record starts (header = line 1).
+    public var line: Int
+
+    public init(key: ValueKey, value: Double, note: String, sourceIndex: Int, line: Int) {
+        self.key = key
+        self.value = value
+        self.note = note
+        self.sourceIndex = sourceIndex
+        self.line = line
+    }
+}
+
+/// A value that a later file replaced. Kept on record, never added to anything.
+public struct SupersededValue: Sendable, Hashable, Codable {
+    public var superseded: AcceptedValue
+    public var replacedBy: AcceptedValue
+
+    public init(superseded: AcceptedValue, replacedBy: AcceptedValue) {
+        self.superseded = superseded
+        self.replacedBy = replacedBy
+    }
+}
+
+/// One rejected row (or whole file), pinned to file, line and column, with a reason a clerk can act on.
+public struct Rejection: Sendable, Hashable, Codable {
+    /// Path relative to the inputs folder (or as given on the command line for `validate`).
+    public var file: String
+    /// Physical line where the record starts (header = line 1); 0 when the whole file is rejected before any line.
+    public var line: Int
+    /// Column name as in the header, or empty when the problem is with the whole row or file.
+    public var column: String
+    /// The offending text, as decoded (may be empty).
+    public var text: String
+    public var reason: BilingualText
+    /// True when this rejection discarded the entire file.
+    public var wholeFile: Bool
+
+    public init(file: String, line: Int, column: String, text: String, reason: BilingualText, wholeFile: Bool = false) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.text = text
+        self.reason = reason
+        self.wholeFile = wholeFile
+    }
+}
+
+/// One input file and its accounting: `rowsRead == accepted + superseded + rejected + blank`.
+public struct SourceFile: Sendable, Hashable, Codable {
+    /// Path relative to the inputs folder, `/`-separated.
+    public var path: String
+    public var modified: Date
+    public var byteCount: Int
+    /// Lowercase hex SHA-256 of the file's bytes.
+    public var sha256: String
+    /// nil when the file could not be decoded.
+    public var encoding: TextEncoding?
+    /// Distinct district codes among the file's accepted and superseded values, sorted.
+    public var districtCodes: [String]
+    /// Data records read (not counting the header or blank lines).
+    public var rowsRead: Int
+    public var accepted: Int
+    public var superseded: Int
+    public var rejected: Int
+    /// Records whose value was empty ("not reported").
+    public var blank: Int
+
+    public init(
+        path: String, modified: Date, byteCount: Int, sha256: String, encoding: TextEncoding?,
+        districtCodes: [String] = [], rowsRead: Int = 0, accepted: Int = 0, superseded: Int = 0,
+        rejected: Int = 0, blank: Int = 0
+    ) {
+        self.path = path
+        self.modified = modified
+        self.byteCount = byteCount
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.districtCodes = districtCodes
+        self.rowsRead = rowsRead
+        self.accepted = accepted
+        self.superseded = superseded
+        self.rejected = rejected
+        self.blank = blank
+    }
+
+    public var isBalanced: Bool { rowsRead == accepted + superseded + rejected + blank }
+}
+
+/// Everything the importer learned from a set of submissions.
+public struct ImportResult: Sendable {
+    /// Files in path byte order.
+    public var sources: [SourceFile]
+    /// The values that count, one per key, sorted by key.
+    public var accepted: [AcceptedValue]
+    /// Values replaced by a later file, sorted by the superseded value's key then file.
+    public var superseded: [SupersededValue]
+    /// Sorted by file, line, column.
+    public var rejections: [Rejection]
+
+    public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection]) {
+        self.sources = sources
+        self.accepted = accepted
+        self.superseded = superseded
+        self.rejections = rejections
+    }
+}

@@ -1,0 +1,1 @@
+// Workbook and text renderers.
