@@ -1,0 +1,77 @@
+import Foundation
+
+/// Writes a file so that readers only ever see the previous complete version or the new complete version.
+///
+/// The content is produced under a temporary name in the destination folder (same file system, so the final
+/// `rename(2)` is atomic), flushed to disk, and renamed over the final name only when the producer succeeded.
+/// A crash or kill leaves at most a `.partial` file beside the last good report, never a half-written file under
+/// the report's name; stale partial files are swept by `removeStalePartials(in:)` at the start of the next run.
+public enum AtomicFile {
+    /// Marker in temporary names; nothing else in `Reports/` uses it.
+    public static let partialMarker = ".partial-"
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var operation: String
+        public var code: Int32
+
+        public var description: String {
+            "\(operation) \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
+        }
+    }
+
+    /// The temporary path used while `final` is being produced: `.<name>.partial-<pid>-<n>` in the same folder.
+    public static func temporaryURL(for final: URL) -> URL {
+        let folder = final.deletingLastPathComponent()
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        return folder.appendingPathComponent(".\(final.lastPathComponent)\(partialMarker)\(unique)")
+    }
+
+    /// Runs `produce` with a temporary path, then moves the finished file over `final`.
+    ///
+    /// If `produce` throws, the temporary file is removed and `final` is left exactly as it was.
+    public static func write(to final: URL, produce: (URL) throws -> Void) throws {
+        let temporary = temporaryURL(for: final)
+        do {
+            try produce(temporary)
+            try sync(temporary)
+            try rename(temporary, over: final)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Writes `data` atomically to `final`.
+    public static func write(_ data: Data, to final: URL) throws {
+        try write(to: final) { temporary in
+            try data.write(to: temporary)
+        }
+    }
+
+    /// Deletes partial files left in `folder` by runs that were killed. Returns how many were removed.
+    @discardableResult
+    public static func removeStalePartials(in folder: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var removed = 0
+        for name in names.sorted() where name.hasPrefix(".") && name.contains(partialMarker) {
+            if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    private static func sync(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(path: url.path, operation: "open", code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw Failure(path: url.path, operation: "fsync", code: errno) }
+    }
+
+    private static func rename(_ from: URL, over to: URL) throws {
+        guard Foundation.rename(from.path, to.path) == 0 else {
+            throw Failure(path: to.path, operation: "rename", code: errno)
+        }
+    }
+}
