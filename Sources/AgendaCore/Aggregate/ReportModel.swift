@@ -119,12 +119,16 @@ public enum ReportScope: Sendable, Hashable, Codable {
     case year(Int)
     /// Nightly: the months of the quarter so far, the quarter so far, and FY-YTD through `through`.
     case quarterToDate(FiscalQuarter, through: YearMonth)
+    /// Nightly: every month of the fiscal year so far, every quarter so far (the last one to date), and FY-YTD
+    /// through `through`.
+    case yearToDate(fiscalYear: Int, through: YearMonth)
 
     public var fiscalYear: Int {
         switch self {
         case .quarter(let q): q.fiscalYear
         case .year(let fy): fy
         case .quarterToDate(let q, _): q.fiscalYear
+        case .yearToDate(let fy, _): fy
         }
     }
 
@@ -134,15 +138,17 @@ public enum ReportScope: Sendable, Hashable, Codable {
         case .quarter(let q): q.lastMonth
         case .year(let fy): YearMonth(yearBE: fy, month: 9)
         case .quarterToDate(_, let through): through
+        case .yearToDate(_, let through): through
         }
     }
 
-    /// Short identifier used in file names: `FY2565-Q2`, `FY2565`, `FY2565-Q2-to-2565-01`.
+    /// Short identifier used in file names: `FY2565-Q2`, `FY2565`, `FY2565-Q2-to-2565-01`, `FY2565-to-2565-01`.
     public var slug: String {
         switch self {
         case .quarter(let q): q.label
         case .year(let fy): "FY\(fy)"
         case .quarterToDate(let q, let through): "\(q.label)-to-\(through.label)"
+        case .yearToDate(let fy, let through): "FY\(fy)-to-\(through.label)"
         }
     }
 }
