@@ -23,9 +23,6 @@ struct ValueIndex: Sendable {
     let districtPosition: [String: Int]
     /// `cells[indicator * districtCount + district]` maps a month ordinal to that month's partial.
     private(set) var cells: [[Int: MonthPartial]]
-    /// Accepted values skipped because their indicator or district is not in the reference data, or their month is
-    /// after the report's last month.
-    private(set) var ignoredCount = 0
 
     var districtCount: Int { reference.districts.count }
 
@@ -44,13 +41,12 @@ struct ValueIndex: Sendable {
         let lastOrdinal = lastMonth.ordinal
         for value in imported.accepted {
             let month = value.key.month.ordinal
+            // Later months are outside an as-of report; unknown codes cannot occur after ingestion's validation
+            // and are skipped rather than trusted.
             guard month <= lastOrdinal,
                   let i = positions[value.key.indicatorID],
                   let d = districts[value.key.districtCode]
-            else {
-                ignoredCount += 1
-                continue
-            }
+            else { continue }
             precondition(modified.indices.contains(value.sourceIndex), "accepted value points at a missing source")
             let fileTime = modified[value.sourceIndex]
             let slot = i * reference.districts.count + d
