@@ -36,13 +36,15 @@ extension ValueIndex {
     /// `sum` and `last`, mean of the raw values for `mean`). History is every earlier month in the inputs that holds
     /// a value (months without a value are skipped, not counted as 0); at least `minimumHistory` are required.
     func outliers(months: Set<Int>, threshold: Double, minimumHistory: Int) -> [Outlier] {
+        // A first month has no history to be far from, whatever the option says.
+        let needed = max(minimumHistory, 1)
         var result: [Outlier] = []
         for (d, district) in reference.districts.enumerated() {
             for (i, indicator) in reference.indicators.enumerated() where indicator.isSubmittable {
                 let ordinals = monthsWithValues(indicator: i, district: d)
-                guard ordinals.count > minimumHistory else { continue }
+                guard ordinals.count > needed else { continue }
                 let series = ordinals.map { monthValue(indicator: i, district: d, month: $0)! }
-                for (k, ordinal) in ordinals.enumerated() where k >= minimumHistory && months.contains(ordinal) {
+                for (k, ordinal) in ordinals.enumerated() where k >= needed && months.contains(ordinal) {
                     let history = Array(series[..<k])
                     guard let s = OutlierRule.score(value: series[k], history: history), abs(s.score) > threshold
                     else { continue }

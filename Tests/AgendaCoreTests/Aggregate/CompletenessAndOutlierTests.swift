@@ -83,6 +83,16 @@ struct CompletenessAndOutlierTests {
         // Only five earlier months (August–December): January's 40 is not judged.
         #expect(buildReport(.quarter(q2FY2565), reference, series([12, 11, 13, 10, 12, 40], from: F.m(2564, 8)))
             .outliers.isEmpty)
+        // With the minimum lowered to 5 the same January is judged: history 12 11 13 10 12, median 12,
+        // deviations 0 1 1 2 0 → MAD 1; 0.6745 × 28 / 1 = 18.886 > 3.5.
+        let five = ReportOptions(outlierMinimumHistory: 5)
+        let judged = buildReport(.quarter(q2FY2565), reference, series([12, 11, 13, 10, 12, 40], from: F.m(2564, 8)),
+                                 options: five)
+        #expect(judged.outliers.map(\.historyMonths) == [5])
+        // A minimum of 0 still needs one earlier month: the first month is never judged.
+        let none = ReportOptions(outlierMinimumHistory: 0)
+        #expect(buildReport(.quarter(q2FY2565), reference, series([10], from: F.m(2565, 1)), options: none)
+            .outliers.isEmpty)
     }
 
     @Test("MAD 0 falls back to the mean absolute deviation; no spread at all flags nothing")
