@@ -1,0 +1,68 @@
+import Foundation
+
+/// Turns reference data and an import into a `Report`: facts per window × indicator × area, completeness,
+/// timeliness and outliers.
+///
+/// Pure and deterministic: no clock (deadlines are month ends in Bangkok, UTC+7, computed from the calendar), no
+/// dictionary order in the output. Cost: one pass over the accepted values to index them, then work proportional to
+/// windows × indicators × areas × months, independent of the number of rows.
+public enum ReportBuilder {
+    /// Builds the report for `scope`.
+    ///
+    /// - Values for months after `scope.lastMonth` are ignored: the report is as of that month (this matters only
+    ///   for quarter-to-date reports, whose quarter window must not count months after `through`).
+    /// - Only `imported.accepted` is read; superseded values are on record in the import and never counted.
+    /// - `asOf` is carried into the report for renderers; it does not change any number.
+    public static func build(
+        scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult, asOf: Date
+    ) -> Report {
+        let index = ValueIndex(reference: reference, imported: imported, lastMonth: scope.lastMonth)
+        let windows = scope.windows
+        let areas: [(code: String, scope: AreaScope)] =
+            reference.districts.enumerated().map { ($0.element.code, .district($0.offset)) }
+            + [(reference.province.code, .province)]
+
+        var facts: [Fact] = []
+        facts.reserveCapacity(windows.count * reference.indicators.count * areas.count)
+        for window in windows {
+            let months = scope.effectiveMonths(of: window)
+            let previousQuarterMonths: [YearMonth]? = {
+                if case .quarter(let q) = window { return q.previous.months }
+                return nil
+            }()
+            // The same (possibly clipped) months one fiscal year earlier.
+            let previousYearMonths = months.map { $0.advanced(by: -12) }
+            for (i, indicator) in reference.indicators.enumerated() {
+                for area in areas {
+                    var fact = Fact(
+                        window: window, workstreamID: indicator.workstreamID, indicatorID: indicator.id,
+                        areaCode: area.code, value: index.value(indicator: i, area: area.scope, months: months))
+                    if window.isYearToDate {
+                        fact.target = reference.effectiveTarget(
+                            fiscalYear: scope.fiscalYear, areaCode: area.code, indicator: indicator)
+                        fact.achievementPct = Status.achievementPercent(value: fact.value, target: fact.target)
+                        fact.status = Status.evaluate(
+                            value: fact.value, target: fact.target, aggregation: indicator.aggregation,
+                            better: indicator.better, elapsedMonths: months.count)
+                    }
+                    if let previousQuarterMonths {
+                        fact.previousQuarterValue = index.value(
+                            indicator: i, area: area.scope, months: previousQuarterMonths)
+                    }
+                    fact.previousYearValue = index.value(indicator: i, area: area.scope, months: previousYearMonths)
+                    facts.append(fact)
+                }
+            }
+        }
+
+        let completeness = index.completeness(
+            fiscalYear: scope.fiscalYear, lastMonth: scope.lastMonth, timelinessDays: options.timelinessDays)
+        let reportMonths = Set(windows.flatMap { scope.effectiveMonths(of: $0) }.map(\.ordinal))
+        let outliers = index.outliers(
+            months: reportMonths, threshold: options.outlierThreshold, minimumHistory: options.outlierMinimumHistory)
+
+        return Report(
+            scope: scope, options: options, reference: reference, imported: imported, windows: windows,
+            facts: facts, completeness: completeness, outliers: outliers, asOf: asOf)
+    }
+}
