@@ -11,6 +11,8 @@ extension ReportScope {
     /// - `.quarter(q)`: q's three months, q, and FY-YTD through q's last month.
     /// - `.year(fy)`: the twelve months, the four quarters, and FY-YTD through September (the whole year).
     /// - `.quarterToDate(q, through: m)`: q's months up to m, q itself, and FY-YTD through m.
+    /// - `.yearToDate(fy, through: m)`: the months up to m, the quarters up to m's (the last one to date), and
+    ///   FY-YTD through m.
     public var windows: [ReportWindow] {
         var result: [ReportWindow]
         switch self {
@@ -24,6 +26,11 @@ extension ReportScope {
             precondition(q.months.contains(through), "quarter-to-date month \(through) is not in \(q)")
             result = q.months.filter { $0 <= through }.map { .month($0) }
                 + [.quarter(q), .yearToDate(fiscalYear: q.fiscalYear, through: through)]
+        case .yearToDate(let fy, let through):
+            precondition(through.fiscalYear == fy, "year-to-date month \(through) is not in FY\(fy)")
+            let months = YearMonth.months(ofFiscalYear: fy).filter { $0 <= through }
+            let quarters = (1...through.fiscalQuarterNumber).map { ReportWindow.quarter(FiscalQuarter(fiscalYear: fy, quarter: $0)) }
+            result = months.map { .month($0) } + quarters + [.yearToDate(fiscalYear: fy, through: through)]
         }
         return result.sorted()
     }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import AgendaCore
+
+@Suite("Atomic file replacement")
+struct AtomicFileTests {
+    private func scratchFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("a successful write replaces the old file and leaves no partial file")
+    func replaces() throws {
+        let folder = try scratchFolder()
+        let final = folder.appendingPathComponent("report.txt")
+        try Data("old".utf8).write(to: final)
+        try AtomicFile.write(Data("new".utf8), to: final)
+        #expect(try String(contentsOf: final, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.txt"])
+    }
+
+    @Test("a failing producer leaves the previous file untouched and removes its temporary file")
+    func failureKeepsPrevious() throws {
+        struct Boom: Error {}
+        let folder = try scratchFolder()
+        let final = folder.appendingPathComponent("report.txt")
+        try Data("last good".utf8).write(to: final)
+        #expect(throws: Boom.self) {
+            try AtomicFile.write(to: final) { temporary in
+                try Data("half".utf8).write(to: temporary)
+                throw Boom()
+            }
+        }
+        #expect(try String(contentsOf: final, encoding: .utf8) == "last good")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.txt"])
+    }
+
+    @Test("partial files of killed runs are swept, other files are not")
+    func sweepsPartials() throws {
+        let folder = try scratchFolder()
+        try Data().write(to: folder.appendingPathComponent(".book.xlsx.partial-123-456"))
+        try Data().write(to: folder.appendingPathComponent("book.xlsx"))
+        #expect(AtomicFile.removeStalePartials(in: folder) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["book.xlsx"])
+    }
+
+    @Test("the input digest changes when a file is added, edited or touched, and not otherwise")
+    func inputDigest() throws {
+        let folder = try scratchFolder()
+        let file = folder.appendingPathComponent("a.csv")
+        try Data("x".utf8).write(to: file)
+        let first = try InputDigest.compute(inputs: folder)
+        #expect(try InputDigest.compute(inputs: folder) == first)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000)], ofItemAtPath: file.path)
+        let touched = try InputDigest.compute(inputs: folder)
+        #expect(touched != first)
+        try Data("y".utf8).write(to: folder.appendingPathComponent("b.csv"))
+        #expect(try InputDigest.compute(inputs: folder) != touched)
+        #expect(try InputDigest.compute(inputs: folder, extra: "FY2565") != InputDigest.compute(inputs: folder))
+    }
+}
