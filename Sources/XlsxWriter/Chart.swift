@@ -79,10 +79,22 @@ public final class Chart {
         self.workbook = workbook
     }
 
-    /// The category (X) axis; for bar charts Excel draws it vertically.
-    public var xAxis: ChartAxis { ChartAxis(handle: chart_axis_get(handle, LXW_CHART_AXIS_TYPE_X), chart: self) }
-    /// The value (Y) axis.
-    public var yAxis: ChartAxis { ChartAxis(handle: chart_axis_get(handle, LXW_CHART_AXIS_TYPE_Y), chart: self) }
+    /// The axis that lists the categories (districts, months). libxlsxwriter swaps axes for bar charts: there
+    /// the category axis is its Y axis (drawn vertically), elsewhere its X axis. Pie charts have no axes.
+    public var categoryAxis: ChartAxis {
+        precondition(type != .pie, "XlsxWriter: pie charts have no axes")
+        let isBar = type == .bar || type == .barStacked
+        return ChartAxis(handle: chart_axis_get(handle, isBar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X),
+                         chart: self)
+    }
+
+    /// The axis that measures values (where min, max and number format apply); horizontal for bar charts.
+    public var valueAxis: ChartAxis {
+        precondition(type != .pie, "XlsxWriter: pie charts have no axes")
+        let isBar = type == .bar || type == .barStacked
+        return ChartAxis(handle: chart_axis_get(handle, isBar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y),
+                         chart: self)
+    }
 
     /// Adds a data series. Ranges become `='Sheet name'!$A$1:$A$9` formulas with the sheet name quoted.
     public func addSeries(name: String? = nil, categories: CellRange, values: CellRange) throws -> ChartSeries {

@@ -36,7 +36,9 @@ public final class Format {
     @discardableResult public func fontColor(_ rgb: Int) -> Format {
         set { format_set_font_color($0, lxwColor(rgb)) }
     }
-    /// Font charset, e.g. 222 for Thai. Excel ignores a Thai font name unless its charset says Thai.
+    /// Font charset, e.g. 222 for Thai. Excel ignores a Thai font name unless its charset says Thai. Note: the
+    /// Debian libxlsxwriter 1.1.4 build accepts the value but does not write `<charset>` into styles.xml
+    /// (checked with a plain C program); newer upstream versions do, so it is set anyway.
     @discardableResult public func fontCharset(_ charset: Int) -> Format {
         set { format_set_font_charset($0, UInt8(clamping: charset)) }
     }
