@@ -1,0 +1,262 @@
+import CXlsxWriter
+import Foundation
+
+/// One sheet of a `Workbook`. Rows and columns are zero-based `Int`s, checked against Excel's grid before any C
+/// call. Every C return code is checked and thrown with the cell and sheet it concerned.
+public final class Worksheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    /// The sheet name as given (also used in error contexts).
+    public let name: String
+    /// Strong reference: the C sheet belongs to the workbook and must not outlive it.
+    let workbook: Workbook
+
+    init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
+        self.handle = handle
+        self.name = name
+        self.workbook = workbook
+    }
+
+    /// "cell B7 of sheet 'Facts'" for error contexts.
+    func describeCell(_ row: Int, _ col: Int) -> String {
+        let cell = row >= 0 && col >= 0 ? CellReference.a1(row: row, col: col) : "(row \(row), column \(col))"
+        return "cell \(cell) of sheet '\(name)'"
+    }
+
+    func describeArea(_ firstRow: Int, _ firstCol: Int, _ lastRow: Int, _ lastCol: Int) -> String {
+        guard min(firstRow, firstCol, lastRow, lastCol) >= 0 else {
+            return "range (\(firstRow),\(firstCol))–(\(lastRow),\(lastCol)) of sheet '\(name)'"
+        }
+        let area = CellRange(sheet: name, firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol)
+        return "range \(area.a1) of sheet '\(name)'"
+    }
+
+    /// Checks the workbook is open and the cell is on the grid, then returns the context for C errors.
+    func prepare(_ verb: String, row: Int, col: Int) throws -> String {
+        let context = "\(verb) \(describeCell(row, col))"
+        _ = try workbook.openHandle(context)
+        try checkCell(row: row, col: col, context)
+        return context
+    }
+
+    func prepare(_ verb: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws -> String {
+        let context = "\(verb) \(describeArea(firstRow, firstCol, lastRow, lastCol))"
+        _ = try workbook.openHandle(context)
+        try checkArea(firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol, context)
+        return context
+    }
+
+    func cFormat(_ format: Format?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let format else { return nil }
+        precondition(format.workbook === workbook, "XlsxWriter: a Format can only be used in its own workbook")
+        return format.handle
+    }
+
+    // MARK: Cells
+
+    /// Writes text, ALWAYS as a string cell: text such as `=HYPERLINK("x")` or `+1` never becomes a formula.
+    /// C0 control characters other than tab and line feed are removed (XML cannot hold them and a NUL would
+    /// truncate the C string) and the text is cut to Excel's 32,767 characters. Empty text with a format
+    /// writes a formatted blank; without a format it writes nothing.
+    public func write(string: String, row: Int, col: Int, format: Format? = nil) throws {
+        let context = try prepare("writing", row: row, col: col)
+        let clean = Worksheet.cellText(string)
+        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(col), clean, cFormat(format)), context)
+    }
+
+    /// The text as it will be stored: controls stripped (except \t and \n), at most 32,767 UTF-16 units, cut
+    /// at a whole Character so a Thai consonant never loses its vowel or tone mark.
+    public static func cellText(_ text: String, limit: Int = 32_767) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" {
+            scalars.append(scalar)
+        }
+        let cleaned = String(scalars)
+        guard cleaned.utf16.count > limit else { return cleaned }
+        var units = 0
+        var result = ""
+        for character in cleaned {
+            units += character.utf16.count
+            if units > limit { break }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Writes a number. NaN and infinities have no Excel representation and throw.
+    public func write(number: Double, row: Int, col: Int, format: Format? = nil) throws {
+        let context = try prepare("writing", row: row, col: col)
+        guard number.isFinite else {
+            throw XlsxError(kind: .invalidArgument, message: "\(number) cannot be stored in Excel", context: context)
+        }
+        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(col), number, cFormat(format)), context)
+    }
+
+    /// Writes an empty cell that carries a format (borders, fill). Without a format nothing is written.
+    public func writeBlank(row: Int, col: Int, format: Format?) throws {
+        let context = try prepare("writing blank", row: row, col: col)
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(col), cFormat(format)), context)
+    }
+
+    /// Writes a boolean cell (TRUE/FALSE).
+    public func write(bool: Bool, row: Int, col: Int, format: Format? = nil) throws {
+        let context = try prepare("writing", row: row, col: col)
+        try check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(col), bool ? 1 : 0, cFormat(format)),
+                  context)
+    }
+
+    /// The time zone dates are shown in: the province's (Asia/Bangkok, UTC+7, no daylight saving).
+    public static let timeZone = TimeZone(identifier: "Asia/Bangkok")!
+
+    /// Writes a date as a real Excel date: the `Date` is split into Asia/Bangkok calendar fields and passed to
+    /// `worksheet_write_datetime`, which stores the Excel serial number (a Bangkok midnight becomes a whole
+    /// number). Give a format with a date number format (e.g. `[$-7041E]d mmmm yyyy`), or Excel shows the serial.
+    public func write(date: Date, row: Int, col: Int, format: Format?) throws {
+        let context = try prepare("writing date", row: row, col: col)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Worksheet.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        var datetime = lxw_datetime(year: Int32(parts.year!), month: Int32(parts.month!), day: Int32(parts.day!),
+                                    hour: Int32(parts.hour!), min: Int32(parts.minute!),
+                                    sec: Double(parts.second!) + Double(parts.nanosecond!) / 1e9)
+        try check(worksheet_write_datetime(handle, lxw_row_t(row), lxw_col_t(col), &datetime, cFormat(format)),
+                  context)
+    }
+
+    /// Writes a formula with its computed value cached. `worksheet_write_formula` would cache 0, which readers
+    /// that do not recalculate (openpyxl, pandas, previewers) then show; so the caller supplies the value.
+    public func write(formula: String, cachedValue: Double, row: Int, col: Int, format: Format? = nil) throws {
+        let context = try prepare("writing formula in", row: row, col: col)
+        try check(worksheet_write_formula_num(handle, lxw_row_t(row), lxw_col_t(col), formula, cFormat(format),
+                                              cachedValue), context)
+    }
+
+    /// Writes a hyperlink (http, https, mailto, or `internal:Sheet!A1`) showing `text` when given.
+    public func write(url: String, row: Int, col: Int, text: String? = nil, format: Format? = nil) throws {
+        let context = try prepare("writing link in", row: row, col: col)
+        let shown = text.map { Worksheet.cellText($0) }
+        try check(worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(col), url, cFormat(format), shown, nil),
+                  context)
+    }
+
+    /// Adds a cell comment (note). `author`, and `width`/`height` in pixels, are optional.
+    public func writeComment(row: Int, col: Int, text: String, author: String? = nil,
+                             width: Int? = nil, height: Int? = nil) throws {
+        let context = try prepare("writing comment on", row: row, col: col)
+        var pool = CStringPool()
+        defer { pool.freeAll() }
+        var options = lxw_comment_options()
+        options.author = pool.copy(author)
+        if let width { options.width = UInt16(clamping: width) }
+        if let height { options.height = UInt16(clamping: height) }
+        try check(worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(col), Worksheet.cellText(text),
+                                              &options), context)
+    }
+
+    // MARK: Rows, columns, merges
+
+    /// Sets width (in characters of the default font), format and visibility of columns `first…last`.
+    public func setColumn(first: Int, last: Int, width: Double, format: Format? = nil, hidden: Bool = false) throws {
+        let context = try prepare("setting columns of", firstRow: 0, firstCol: first, lastRow: 0, lastCol: last)
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        try check(worksheet_set_column_opt(handle, lxw_col_t(first), lxw_col_t(last), width, cFormat(format),
+                                           &options), context)
+    }
+
+    /// Sets a row's height in points (nil keeps the default 15) and its format.
+    public func setRow(_ row: Int, height: Double? = nil, format: Format? = nil, hidden: Bool = false) throws {
+        let context = try prepare("setting row of", row: row, col: 0)
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        try check(worksheet_set_row_opt(handle, lxw_row_t(row), height ?? LXW_DEF_ROW_HEIGHT, cFormat(format),
+                                        &options), context)
+    }
+
+    /// Merges a range and writes `text` (as a string, cleaned like `write(string:)`) with `format` into it.
+    public func mergeRange(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, text: String,
+                           format: Format? = nil) throws {
+        let context = try prepare("merging", firstRow: firstRow, firstCol: firstCol, lastRow: lastRow,
+                                  lastCol: lastCol)
+        try check(worksheet_merge_range(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow),
+                                        lxw_col_t(lastCol), Worksheet.cellText(text), cFormat(format)), context)
+    }
+
+    /// Freezes the rows above `row` and the columns left of `col` (0 freezes none in that direction).
+    public func freezePanes(row: Int, col: Int) throws {
+        _ = try prepare("freezing panes at", row: row, col: col)
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(col))
+    }
+
+    /// Adds filter buttons to the header row of the range.
+    public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
+        let context = try prepare("adding autofilter to", firstRow: firstRow, firstCol: firstCol,
+                                  lastRow: lastRow, lastCol: lastCol)
+        try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow),
+                                       lxw_col_t(lastCol)), context)
+    }
+
+    /// Places a chart with its top-left corner at the cell, scaled from the default 480 × 288 pixels.
+    public func insertChart(row: Int, col: Int, chart: Chart, xScale: Double = 1, yScale: Double = 1) throws {
+        let context = try prepare("inserting chart at", row: row, col: col)
+        precondition(chart.workbook === workbook, "XlsxWriter: a Chart can only be inserted in its own workbook")
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), chart.handle, &options),
+                  context)
+    }
+
+    /// Turns a range (header row first) into an Excel table with the given header names and style
+    /// (e.g. "Table Style Medium 2" = `.medium(2)`); tables carry their own filter buttons.
+    public func addTable(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, columns: [String],
+                         name: String? = nil, style: TableStyle? = nil) throws {
+        let context = try prepare("adding table to", firstRow: firstRow, firstCol: firstCol,
+                                  lastRow: lastRow, lastCol: lastCol)
+        guard columns.isEmpty || columns.count == lastCol - firstCol + 1 else {
+            throw XlsxError(kind: .invalidArgument,
+                            message: "\(columns.count) header names for \(lastCol - firstCol + 1) columns",
+                            context: context)
+        }
+        var pool = CStringPool()
+        var cColumns = columns.map { header -> lxw_table_column in
+            var column = lxw_table_column()
+            column.header = pool.copy(Worksheet.cellText(header))
+            return column
+        }
+        defer { pool.freeAll() }
+        try cColumns.withUnsafeMutableBufferPointer { buffer in
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+            pointers.append(nil)
+            try pointers.withUnsafeMutableBufferPointer { columnList in
+                var options = lxw_table_options()
+                options.name = pool.copy(name)
+                if let style {
+                    options.style_type = style.cType
+                    options.style_type_number = style.number
+                }
+                if !columns.isEmpty { options.columns = columnList.baseAddress }
+                try check(worksheet_add_table(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow),
+                                              lxw_col_t(lastCol), &options), context)
+            }
+        }
+    }
+}
+
+/// Excel's built-in table styles: light 1–21, medium 1–28, dark 1–11.
+public enum TableStyle: Sendable {
+    case light(Int), medium(Int), dark(Int)
+
+    var cType: UInt8 {
+        switch self {
+        case .light: UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+        case .medium: UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+        case .dark: UInt8(LXW_TABLE_STYLE_TYPE_DARK.rawValue)
+        }
+    }
+
+    var number: UInt8 {
+        switch self {
+        case .light(let n), .medium(let n), .dark(let n): UInt8(clamping: n)
+        }
+    }
+}
