@@ -127,13 +127,13 @@ extension SummaryRenderer {
             let indicator = report.reference.indicator(outlier.indicatorID)
             let decimals = indicator?.decimals ?? 0
             let name = (indicator?.name(language) ?? outlier.indicatorID).truncated(toDisplayWidth: Self.nameWidth)
-            let unit = indicator.map { " " + $0.unit(language) } ?? ""
+            let value = NumberText.decimal(outlier.value, decimals: decimals)
             let detail = labels.outlierDetail(
                 median: NumberText.decimal(outlier.median, decimals: decimals),
                 score: NumberText.decimal(outlier.score, decimals: 1))
             lines.append("     " + districtName(outlier.districtCode, report) + " · " + name + " · "
-                + outlier.month.shortName(language) + ": " + NumberText.decimal(outlier.value, decimals: decimals)
-                + unit + " " + detail)
+                + outlier.month.shortName(language) + ": "
+                + (indicator.map { labels.withUnit(value, $0.unit(language)) } ?? value) + " " + detail)
         }
         return lines
     }

@@ -13,11 +13,15 @@ struct SummaryLabels {
     var asOf: String { pick("ข้อมูล ณ วันที่", "Data as of") }
     func fromFiles(_ n: Int) -> String { pick("(จาก \(n) ไฟล์)", "(from \(n) file\(n == 1 ? "" : "s"))") }
     var districtsSubmitted: String { pick("อำเภอที่ส่งข้อมูล", "Districts reporting") }
-    func outOf(_ n: Int, _ total: Int) -> String { pick("\(n) จาก \(total) อำเภอ", "\(n) of \(total)") }
+    func outOf(_ n: Int, _ total: Int) -> String { pick("\(n) จาก \(total) อำเภอ", "\(n) of \(total) districts") }
     func latestMonth(_ month: String) -> String { pick("เดือน \(month)", month) }
     var wholePeriod: String { pick("ทั้งช่วงรายงาน", "whole period") }
-    func columnsNote(ytd: String, quarter: String?) -> String {
-        let change = quarter.map { pick(" · เทียบไตรมาสก่อน = \($0) เทียบไตรมาสก่อนหน้า", " · vs prev. quarter = \($0) against the quarter before") } ?? ""
+    func columnsNote(ytd: String, quarter: FiscalQuarter?) -> String {
+        let change = quarter.map { q in
+            let p = q.previous
+            return pick(" · เทียบไตรมาสก่อน = ไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับไตรมาส \(p.quarter)/\(p.fiscalYear)",
+                        " · vs prev. quarter = Q\(q.quarter) FY\(q.fiscalYear) against Q\(p.quarter) FY\(p.fiscalYear)")
+        } ?? ""
         return pick("ผลสะสม = \(ytd)", "YTD = \(ytd)") + change
     }
 
@@ -25,7 +29,7 @@ struct SummaryLabels {
     var ytdValue: String { pick("ผลสะสม", "YTD") }
     var unit: String { pick("หน่วย", "Unit") }
     var target: String { pick("เป้าหมาย", "Target") }
-    var achievement: String { pick("ร้อยละของเป้า", "Achieved") }
+    var achievement: String { pick("ร้อยละของเป้า", "% of target") }
     var status: String { pick("สถานะ", "Status") }
     var change: String { pick("เทียบไตรมาสก่อน", "vs prev. quarter") }
     var percentagePoints: String { pick("จุด", "pts") }
@@ -37,6 +41,8 @@ struct SummaryLabels {
     func lagging(_ text: String) -> String { pick("ล่าช้าที่สุด: \(text)", "Lagging most: \(text)") }
     var byValue: String { pick("(เทียบจากผลสะสม ไม่มีเป้าอำเภอ)", "(by YTD value; no district targets)") }
     var tooFewDistricts: String { pick("อำเภอที่มีข้อมูลไม่พอเปรียบเทียบ", "too few districts with data to compare") }
+    /// `62.5%` for percentages, `12,500 ไร่` for everything else.
+    func withUnit(_ number: String, _ unit: String) -> String { unit == "%" ? number + "%" : number + " " + unit }
     func district(_ name: String) -> String { pick("อ.\(name)", name) }
 
     var dataQuality: String { pick("คุณภาพข้อมูล", "Data quality") }

@@ -35,8 +35,9 @@ extension SummaryRenderer {
                 table.addText("      " + districtComparison(report, indicator, ytd: ytd))
             }
         }
-        let note = labels.columnsNote(
-            ytd: ytd?.displayName(language) ?? NumberText.blank, quarter: quarter?.displayName(language))
+        var latestQuarter: FiscalQuarter?
+        if case .quarter(let q) = quarter { latestQuarter = q }
+        let note = labels.columnsNote(ytd: ytd?.displayName(language) ?? NumberText.blank, quarter: latestQuarter)
         return [note] + table.lines() + [""]
     }
 
@@ -83,7 +84,7 @@ extension SummaryRenderer {
         func describe(_ entry: (String, Double)) -> String {
             let amount = useAchievement
                 ? NumberText.percent(entry.1)
-                : NumberText.decimal(entry.1, decimals: indicator.decimals) + " " + indicator.unit(language)
+                : labels.withUnit(NumberText.decimal(entry.1, decimals: indicator.decimals), indicator.unit(language))
             return districtName(entry.0, report) + " " + amount
         }
         guard let best = ranked.first, let worst = ranked.last else { return labels.tooFewDistricts }
