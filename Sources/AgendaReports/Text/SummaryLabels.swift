@@ -39,6 +39,7 @@ struct SummaryLabels {
     var noIndicators: String { pick("ไม่มีตัวชี้วัด", "no indicators") }
     func best(_ text: String) -> String { pick("ดีที่สุด: \(text)", "Best: \(text)") }
     func lagging(_ text: String) -> String { pick("ล่าช้าที่สุด: \(text)", "Lagging most: \(text)") }
+    func allEqual(_ amount: String) -> String { pick("ทุกอำเภอเท่ากัน: \(amount)", "All districts equal: \(amount)") }
     var byValue: String { pick("(เทียบจากผลสะสม ไม่มีเป้าอำเภอ)", "(by YTD value; no district targets)") }
     var tooFewDistricts: String { pick("อำเภอที่มีข้อมูลไม่พอเปรียบเทียบ", "too few districts with data to compare") }
     /// `62.5%` for percentages, `12,500 ไร่` for everything else.

@@ -14,9 +14,10 @@ extension SummaryRenderer {
         let workstreams = report.reference.workstreams
         let ytd = report.windows.first(where: \.isYearToDate)
         let quarter = report.latestQuarter
-        // Each workstream takes a title line plus two lines per indicator; the column header and note take two.
+        // Each workstream takes a title line plus two lines per indicator; the note, column header and closing
+        // blank line take three.
         var perWorkstream = 3
-        while perWorkstream > 1 && 2 + workstreams.count * (1 + 2 * perWorkstream) > linesAvailable {
+        while perWorkstream > 1 && 3 + workstreams.count * (1 + 2 * perWorkstream) > linesAvailable {
             perWorkstream -= 1
         }
 
@@ -81,14 +82,17 @@ extension SummaryRenderer {
             if a.1 != b.1 { return indicator.better == .higher ? a.1 > b.1 : a.1 < b.1 }
             return a.0 < b.0
         }
-        func describe(_ entry: (String, Double)) -> String {
-            let amount = useAchievement
-                ? NumberText.percent(entry.1)
-                : labels.withUnit(NumberText.decimal(entry.1, decimals: indicator.decimals), indicator.unit(language))
-            return districtName(entry.0, report) + " " + amount
+        func amount(_ value: Double) -> String {
+            useAchievement
+                ? NumberText.percent(value)
+                : labels.withUnit(NumberText.decimal(value, decimals: indicator.decimals), indicator.unit(language))
         }
+        func describe(_ entry: (String, Double)) -> String { districtName(entry.0, report) + " " + amount(entry.1) }
         guard let best = ranked.first, let worst = ranked.last else { return labels.tooFewDistricts }
-        var text = labels.best(describe(best)) + " · " + labels.lagging(describe(worst))
+        // Naming a "best" and a "most lagging" district among equals would single one out for nothing.
+        var text = amount(best.1) == amount(worst.1)
+            ? labels.allEqual(amount(best.1))
+            : labels.best(describe(best)) + " · " + labels.lagging(describe(worst))
         if !useAchievement { text += " " + labels.byValue }
         return text
     }
