@@ -1,0 +1,63 @@
+import Foundation
+
+/// Numbers as the summary and the workbook show them: `1,234,567.5`, `87.5%`, `+12`, and `–` for no value.
+///
+/// Built by hand instead of with `NumberFormatter` so the output never depends on the machine's locale (a Thai or
+/// German locale would change separators, and a cron job's `LANG=C` would drop them). Grouping is always `,` and the
+/// decimal point always `.`, as Thai government tables print them.
+public enum NumberText {
+    /// What a missing value shows as: an en dash, never `0`, because "not reported" is not zero.
+    public static let blank = "–"
+
+    /// `1,234.50` for `decimals: 2`; `blank` for nil, NaN or infinity.
+    public static func decimal(_ value: Double?, decimals: Int, grouping: Bool = true) -> String {
+        guard let value, value.isFinite else { return blank }
+        precondition(decimals >= 0 && decimals <= 15, "decimals \(decimals) outside 0…15")
+        var text = String(format: "%.\(decimals)f", value)
+        var negative = false
+        if text.hasPrefix("-") {
+            negative = true
+            text.removeFirst()
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integerPart = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        // `-0.0` and values that round to zero print without a sign.
+        if negative && !text.contains(where: { $0 >= "1" && $0 <= "9" }) { negative = false }
+        var result = grouping ? grouped(integerPart) : integerPart
+        if !fraction.isEmpty { result += "." + fraction }
+        return negative ? "-" + result : result
+    }
+
+    /// `87.5%` from `87.5` (the value is already a percentage, as `Fact.achievementPct` is); `blank` for nil.
+    public static func percent(_ value: Double?, decimals: Int = 1) -> String {
+        guard let value, value.isFinite else { return blank }
+        return decimal(value, decimals: decimals) + "%"
+    }
+
+    /// `+1,234`, `-56`, `0`: a change, with its sign always written; `blank` for nil.
+    public static func signed(_ value: Double?, decimals: Int) -> String {
+        guard let value, value.isFinite else { return blank }
+        let text = decimal(value, decimals: decimals)
+        if text.hasPrefix("-") || !text.contains(where: { $0 >= "1" && $0 <= "9" }) { return text }
+        return "+" + text
+    }
+
+    /// `+12.5%`, `-3.0%`: a relative change in percent, sign always written; `blank` for nil.
+    public static func signedPercent(_ value: Double?, decimals: Int = 1) -> String {
+        guard let value, value.isFinite else { return blank }
+        return signed(value, decimals: decimals) + "%"
+    }
+
+    /// Inserts `,` every three digits from the right of a string of ASCII digits.
+    static func grouped(_ digits: String) -> String {
+        let characters = Array(digits)
+        var out = ""
+        out.reserveCapacity(characters.count + characters.count / 3)
+        for (i, c) in characters.enumerated() {
+            if i > 0 && (characters.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}
