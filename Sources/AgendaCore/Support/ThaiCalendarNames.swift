@@ -168,6 +168,7 @@ extension ReportScope {
         case .quarter(let q): return q.months
         case .year(let fy): return YearMonth.months(ofFiscalYear: fy)
         case .quarterToDate(let q, let through): return q.months.filter { $0 <= through }
+        case .yearToDate(let fy, let through): return YearMonth.months(ofFiscalYear: fy).filter { $0 <= through }
         }
     }
 
@@ -189,6 +190,9 @@ extension ReportScope {
             case .th: return "ไตรมาส \(q.quarter) ปีงบประมาณ \(q.fiscalYear) ถึงปัจจุบัน (\(span))"
             case .en: return "FY\(q.fiscalYear) Q\(q.quarter) to date (\(span))"
             }
+        case .yearToDate(let fy, let through):
+            let span = ThaiCalendarNames.monthRange(from: YearMonth(yearBE: fy - 1, month: 10), to: through, language)
+            return language == .th ? "ปีงบประมาณ \(fy) ถึงปัจจุบัน (\(span))" : "FY\(fy) to date (\(span))"
         }
     }
 }
