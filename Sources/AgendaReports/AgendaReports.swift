@@ -1,1 +1,0 @@
-// Workbook and text renderers.
