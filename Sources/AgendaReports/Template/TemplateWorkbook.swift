@@ -29,6 +29,9 @@ public struct TemplateWorkbook: Sendable {
         self.options = options
     }
 
+    /// Row height in points: TH Sarabun's tall vowel and tone marks are clipped at Excel's default 15 pt.
+    var rowHeight: Double { (options.bodySize * 1.45).rounded() }
+
     /// Column positions on the `submission` sheet, from `SubmissionTemplate.header`.
     enum Column {
         static let district = 0, period = 1, indicator = 2, area = 3, value = 4, note = 5
@@ -89,6 +92,7 @@ public struct TemplateWorkbook: Sendable {
             try sheet.writeBlank(row: r, col: Column.area, format: styles.entryText)
             try sheet.writeBlank(row: r, col: Column.value, format: styles.entryValue)
             try sheet.write(string: row.note, row: r, col: Column.note, format: styles.entryText)
+            try sheet.setRow(r, height: rowHeight)
         }
         let lastRow = max(template.rows.count, 1)
 
@@ -120,7 +124,7 @@ public struct TemplateWorkbook: Sendable {
         for (col, width) in widths.enumerated() {
             try sheet.setColumn(first: col, last: col, width: width, format: styles.columnDefault)
         }
-        try sheet.setRow(0, height: 24)
+        try sheet.setRow(0, height: rowHeight + 2)
         try sheet.freezePanes(row: 1, col: 0)
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: SubmissionTemplate.header.count - 1)
         try applyPrintSetup(sheet, template: template, landscape: true, repeatHeader: true)
@@ -167,11 +171,12 @@ public struct TemplateWorkbook: Sendable {
                 try sheet.write(string: field, row: index + 1, col: col, format: styles.text)
                 longest[col] = max(longest[col], DisplayWidth.of(field))
             }
+            try sheet.setRow(index + 1, height: rowHeight)
         }
         for (col, width) in longest.enumerated() {
             try sheet.setColumn(first: col, last: col, width: min(Double(width) * 1.1 + 2, 90))
         }
-        try sheet.setRow(0, height: 24)
+        try sheet.setRow(0, height: rowHeight + 2)
         try sheet.freezePanes(row: 1, col: 1)
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(indicators.count, 1), lastCol: header.count - 1)
         sheet.setLandscape()
@@ -198,13 +203,18 @@ public struct TemplateWorkbook: Sendable {
                                         _ styles: TemplateStyles) throws {
         let sheet = try workbook.addWorksheet(name: Self.instructionsSheetName)
         let lines = Self.instructions(template)
+        let width = 100.0
         try sheet.write(string: lines[0], row: 0, col: 0, format: styles.title)
+        try sheet.setRow(0, height: rowHeight * 1.4)
         for (index, line) in lines.dropFirst().enumerated() {
             try sheet.write(string: line, row: index + 2, col: 0, format: styles.wrapped)
+            // Neither Excel nor LibreOffice grows a row for wrapped text written by a library: size it here.
+            let wrappedLines = max(1, Int((Double(DisplayWidth.of(line)) * 1.1 / width).rounded(.up)))
+            try sheet.setRow(index + 2, height: rowHeight * Double(wrappedLines))
         }
-        try sheet.setColumn(first: 0, last: 0, width: 110)
+        try sheet.setColumn(first: 0, last: 0, width: width)
         sheet.hideGridlines()
-        try applyPrintSetup(sheet, template: template, landscape: false, repeatHeader: false)
+        try applyPrintSetup(sheet, template: template, landscape: true, repeatHeader: false)
         sheet.protect()
     }
 

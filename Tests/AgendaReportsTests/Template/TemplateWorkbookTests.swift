@@ -120,7 +120,7 @@ struct TemplateWorkbookTests {
         let text = sheet.rows.flatMap { $0 }.map(\.description).joined(separator: "\n")
         #expect(text.contains("กรอกเฉพาะคอลัมน์ value แล้วบันทึกเป็น CSV UTF-8"))
         #expect(text.contains("อำเภอเมืองพะเยา (5601) ปีงบประมาณ 2565"))
-        #expect(sheet.orientation == "portrait" && sheet.paperSize == 9)
+        #expect(sheet.orientation == "landscape" && sheet.paperSize == 9)
     }
 
     @Test("the same template gives the same bytes")
