@@ -43,6 +43,9 @@ public final class Workbook {
     private var usedSheetNames: Set<String> = []
     /// Strings whose pointers libxlsxwriter keeps (file name, tmpdir); freed after the workbook.
     private var retainedCStrings: [UnsafeMutablePointer<CChar>] = []
+    /// Font charsets requested per format (C formats live as long as the workbook, so the pointer is a stable
+    /// key). libxlsxwriter 1.1.4 does not write them; `close()` adds them to the file (`StylesCharsetPatch`).
+    private var requestedCharsets: [UnsafeMutablePointer<lxw_format>: UInt8] = [:]
 
     public init(path: String, options: Options = Options()) throws {
         self.path = path
@@ -161,11 +164,35 @@ public final class Workbook {
         try check(workbook_set_properties(handle, &props), context)
     }
 
+    /// Remembers a format's font charset so `close()` can write it (0 means none, as in libxlsxwriter).
+    func recordFontCharset(_ charset: UInt8, for format: UnsafeMutablePointer<lxw_format>) {
+        requestedCharsets[format] = charset == 0 ? nil : charset
+    }
+
     /// Writes the file and releases the C workbook. Afterwards the workbook is closed even if writing failed.
+    ///
+    /// When a format asked for a font charset, the finished file is then re-packed once to add the `<charset>`
+    /// elements libxlsxwriter 1.1.4 leaves out (see `StylesCharsetPatch`); otherwise the file is exactly the
+    /// library's output.
     public func close() throws {
         let handle = try openHandle("closing workbook \(path)")
+        // Read before workbook_close frees the formats. A format that no cell used has no xf index (-1).
+        var charsetsByXfIndex: [Int: UInt8] = [:]
+        for (format, charset) in requestedCharsets where format.pointee.xf_index >= 0 {
+            charsetsByXfIndex[Int(format.pointee.xf_index)] = charset
+        }
+        requestedCharsets = [:]
         self.handle = nil  // workbook_close frees the workbook whatever it returns
         try check(workbook_close(handle), "writing workbook \(path)")
+        guard !charsetsByXfIndex.isEmpty else { return }
+        do {
+            try ZipRepacker.rewriteEntry(named: "xl/styles.xml", inArchiveAt: path) { styles in
+                try StylesCharsetPatch.patch(styles, charsetsByXfIndex: charsetsByXfIndex)
+            }
+        } catch let error as ZipRepackError {
+            throw XlsxError(kind: .fileRewrite, message: error.description,
+                            context: "adding the font charset to xl/styles.xml of \(path)")
+        }
     }
 }
 
