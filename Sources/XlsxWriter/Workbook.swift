@@ -43,9 +43,13 @@ public final class Workbook {
     private var usedSheetNames: Set<String> = []
     /// Strings whose pointers libxlsxwriter keeps (file name, tmpdir); freed after the workbook.
     private var retainedCStrings: [UnsafeMutablePointer<CChar>] = []
-    /// Font charsets requested per format (C formats live as long as the workbook, so the pointer is a stable
-    /// key). libxlsxwriter 1.1.4 does not write them; `close()` adds them to the file (`StylesCharsetPatch`).
-    private var requestedCharsets: [UnsafeMutablePointer<lxw_format>: UInt8] = [:]
+    /// Font charsets requested per format, with the order of the first request (C formats live as long as the
+    /// workbook, so the pointer is a stable key). libxlsxwriter 1.1.4 does not write them; `close()` adds them
+    /// to the file (`StylesCharsetPatch`).
+    private var requestedCharsets: [UnsafeMutablePointer<lxw_format>: (order: Int, charset: UInt8)] = [:]
+    /// Formats given to cells, rows, columns or merges (not conditional formats): only these get a cell format
+    /// (xf) entry in styles.xml.
+    private var cellFormatsInUse: Set<UnsafeMutablePointer<lxw_format>> = []
 
     public init(path: String, options: Options = Options()) throws {
         self.path = path
@@ -166,7 +170,27 @@ public final class Workbook {
 
     /// Remembers a format's font charset so `close()` can write it (0 means none, as in libxlsxwriter).
     func recordFontCharset(_ charset: UInt8, for format: UnsafeMutablePointer<lxw_format>) {
-        requestedCharsets[format] = charset == 0 ? nil : charset
+        let order = requestedCharsets[format]?.order ?? requestedCharsets.count
+        requestedCharsets[format] = charset == 0 ? nil : (order, charset)
+    }
+
+    /// Notes that a cell, row, column or merged range uses `format`.
+    func recordCellFormatUse(_ format: UnsafeMutablePointer<lxw_format>) {
+        cellFormatsInUse.insert(format)
+    }
+
+    /// The cell-format (xf) index of every used format that asked for a charset. libxlsxwriter numbers formats
+    /// lazily while `workbook_close` writes the sheets and frees them right after, so the indices cannot be
+    /// read back: this asks for them first (`lxw_format_get_xf_index`), in the order the charsets were
+    /// requested. Those formats then come first in `<cellXfs>`, which changes no cell's look. Workbooks
+    /// without a charset are not touched, so their file stays exactly libxlsxwriter's.
+    private func assignCharsetXfIndices() -> [Int: UInt8] {
+        var charsetsByXfIndex: [Int: UInt8] = [:]
+        for (format, request) in requestedCharsets.sorted(by: { $0.value.order < $1.value.order })
+        where cellFormatsInUse.contains(format) {
+            charsetsByXfIndex[Int(lxw_format_get_xf_index(format))] = request.charset
+        }
+        return charsetsByXfIndex
     }
 
     /// Writes the file and releases the C workbook. Afterwards the workbook is closed even if writing failed.
@@ -176,12 +200,9 @@ public final class Workbook {
     /// library's output.
     public func close() throws {
         let handle = try openHandle("closing workbook \(path)")
-        // Read before workbook_close frees the formats. A format that no cell used has no xf index (-1).
-        var charsetsByXfIndex: [Int: UInt8] = [:]
-        for (format, charset) in requestedCharsets where format.pointee.xf_index >= 0 {
-            charsetsByXfIndex[Int(format.pointee.xf_index)] = charset
-        }
+        let charsetsByXfIndex = assignCharsetXfIndices()  // before workbook_close frees the formats
         requestedCharsets = [:]
+        cellFormatsInUse = []
         self.handle = nil  // workbook_close frees the workbook whatever it returns
         try check(workbook_close(handle), "writing workbook \(path)")
         guard !charsetsByXfIndex.isEmpty else { return }
