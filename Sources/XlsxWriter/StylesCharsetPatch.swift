@@ -4,8 +4,9 @@
 /// but never writes `<charset>`, and Excel ignores a Thai font name such as "TH Sarabun New" unless the font's
 /// charset says Thai (222). `Workbook.close()` applies this patch to the finished file.
 ///
-/// Mapping formats to fonts: by cell-format (xf) index, not by font name. Each used format has an `xf_index`,
-/// which is its position in `<cellXfs>`; that `<xf>`'s `fontId` is the position of its `<font>` in `<fonts>`.
+/// Mapping formats to fonts: by cell-format (xf) index, not by font name. Each used format has an xf index
+/// (which `Workbook.close()` asks the library for before writing), its position in `<cellXfs>`; that `<xf>`'s
+/// `fontId` is the position of its `<font>` in `<fonts>`.
 /// Name matching would be wrong when a charset is set on the default font name (Calibri with charset 222 is
 /// a separate `<font>` from the default Calibri, which must stay untouched).
 ///

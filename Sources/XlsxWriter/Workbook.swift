@@ -47,6 +47,8 @@ public final class Workbook {
     /// workbook, so the pointer is a stable key). libxlsxwriter 1.1.4 does not write them; `close()` adds them
     /// to the file (`StylesCharsetPatch`).
     private var requestedCharsets: [UnsafeMutablePointer<lxw_format>: (order: Int, charset: UInt8)] = [:]
+    /// Increasing number for `requestedCharsets` orders: unique, so sorting by it is deterministic.
+    private var nextCharsetRequest = 0
     /// Formats given to cells, rows, columns or merges (not conditional formats): only these get a cell format
     /// (xf) entry in styles.xml.
     private var cellFormatsInUse: Set<UnsafeMutablePointer<lxw_format>> = []
@@ -170,7 +172,8 @@ public final class Workbook {
 
     /// Remembers a format's font charset so `close()` can write it (0 means none, as in libxlsxwriter).
     func recordFontCharset(_ charset: UInt8, for format: UnsafeMutablePointer<lxw_format>) {
-        let order = requestedCharsets[format]?.order ?? requestedCharsets.count
+        let order = requestedCharsets[format]?.order ?? nextCharsetRequest
+        nextCharsetRequest += 1
         requestedCharsets[format] = charset == 0 ? nil : (order, charset)
     }
 
