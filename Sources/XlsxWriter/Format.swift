@@ -36,11 +36,14 @@ public final class Format {
     @discardableResult public func fontColor(_ rgb: Int) -> Format {
         set { format_set_font_color($0, lxwColor(rgb)) }
     }
-    /// Font charset, e.g. 222 for Thai. Excel ignores a Thai font name unless its charset says Thai. Note: the
-    /// Debian libxlsxwriter 1.1.4 build accepts the value but does not write `<charset>` into styles.xml
-    /// (checked with a plain C program); newer upstream versions do, so it is set anyway.
+    /// Font charset, e.g. 222 for Thai. Excel ignores a Thai font name unless its charset says Thai.
+    /// libxlsxwriter 1.1.4 (Debian) keeps the value but does not write `<charset>` into styles.xml, so the
+    /// workbook remembers it and `Workbook.close()` adds it to the finished file.
     @discardableResult public func fontCharset(_ charset: Int) -> Format {
-        set { format_set_font_charset($0, UInt8(clamping: charset)) }
+        set {
+            format_set_font_charset($0, UInt8(clamping: charset))
+            workbook.recordFontCharset(UInt8(clamping: charset), for: $0)
+        }
     }
     /// Font family (1 roman, 2 swiss, 3 modern …), written with the charset for Excel's font matching.
     @discardableResult public func fontFamily(_ family: Int) -> Format {

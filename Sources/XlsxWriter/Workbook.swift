@@ -43,6 +43,15 @@ public final class Workbook {
     private var usedSheetNames: Set<String> = []
     /// Strings whose pointers libxlsxwriter keeps (file name, tmpdir); freed after the workbook.
     private var retainedCStrings: [UnsafeMutablePointer<CChar>] = []
+    /// Font charsets requested per format, with the order of the first request (C formats live as long as the
+    /// workbook, so the pointer is a stable key). libxlsxwriter 1.1.4 does not write them; `close()` adds them
+    /// to the file (`StylesCharsetPatch`).
+    private var requestedCharsets: [UnsafeMutablePointer<lxw_format>: (order: Int, charset: UInt8)] = [:]
+    /// Increasing number for `requestedCharsets` orders: unique, so sorting by it is deterministic.
+    private var nextCharsetRequest = 0
+    /// Formats given to cells, rows, columns or merges (not conditional formats): only these get a cell format
+    /// (xf) entry in styles.xml.
+    private var cellFormatsInUse: Set<UnsafeMutablePointer<lxw_format>> = []
 
     public init(path: String, options: Options = Options()) throws {
         self.path = path
@@ -161,11 +170,53 @@ public final class Workbook {
         try check(workbook_set_properties(handle, &props), context)
     }
 
+    /// Remembers a format's font charset so `close()` can write it (0 means none, as in libxlsxwriter).
+    func recordFontCharset(_ charset: UInt8, for format: UnsafeMutablePointer<lxw_format>) {
+        let order = requestedCharsets[format]?.order ?? nextCharsetRequest
+        nextCharsetRequest += 1
+        requestedCharsets[format] = charset == 0 ? nil : (order, charset)
+    }
+
+    /// Notes that a cell, row, column or merged range uses `format`.
+    func recordCellFormatUse(_ format: UnsafeMutablePointer<lxw_format>) {
+        cellFormatsInUse.insert(format)
+    }
+
+    /// The cell-format (xf) index of every used format that asked for a charset. libxlsxwriter numbers formats
+    /// lazily while `workbook_close` writes the sheets and frees them right after, so the indices cannot be
+    /// read back: this asks for them first (`lxw_format_get_xf_index`), in the order the charsets were
+    /// requested. Those formats then come first in `<cellXfs>`, which changes no cell's look. Workbooks
+    /// without a charset are not touched, so their file stays exactly libxlsxwriter's.
+    private func assignCharsetXfIndices() -> [Int: UInt8] {
+        var charsetsByXfIndex: [Int: UInt8] = [:]
+        for (format, request) in requestedCharsets.sorted(by: { $0.value.order < $1.value.order })
+        where cellFormatsInUse.contains(format) {
+            charsetsByXfIndex[Int(lxw_format_get_xf_index(format))] = request.charset
+        }
+        return charsetsByXfIndex
+    }
+
     /// Writes the file and releases the C workbook. Afterwards the workbook is closed even if writing failed.
+    ///
+    /// When a format asked for a font charset, the finished file is then re-packed once to add the `<charset>`
+    /// elements libxlsxwriter 1.1.4 leaves out (see `StylesCharsetPatch`); otherwise the file is exactly the
+    /// library's output.
     public func close() throws {
         let handle = try openHandle("closing workbook \(path)")
+        let charsetsByXfIndex = assignCharsetXfIndices()  // before workbook_close frees the formats
+        requestedCharsets = [:]
+        cellFormatsInUse = []
         self.handle = nil  // workbook_close frees the workbook whatever it returns
         try check(workbook_close(handle), "writing workbook \(path)")
+        guard !charsetsByXfIndex.isEmpty else { return }
+        do {
+            try ZipRepacker.rewriteEntry(named: "xl/styles.xml", inArchiveAt: path) { styles in
+                try StylesCharsetPatch.patch(styles, charsetsByXfIndex: charsetsByXfIndex)
+            }
+        } catch let error as ZipRepackError {
+            throw XlsxError(kind: .fileRewrite, message: error.description,
+                            context: "adding the font charset to xl/styles.xml of \(path)")
+        }
     }
 }
 

@@ -108,7 +108,7 @@ extension Worksheet {
         } else {
             rule.value = first
         }
-        rule.format = cFormat(format)
+        rule.format = cFormat(format, cellFormat: false)
         try addConditionalFormat(&rule, firstRow, firstCol, lastRow, lastCol)
     }
 
@@ -121,7 +121,7 @@ extension Worksheet {
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
         rule.value_string = pool.copy(Worksheet.cellText(text))
-        rule.format = cFormat(format)
+        rule.format = cFormat(format, cellFormat: false)
         try addConditionalFormat(&rule, firstRow, firstCol, lastRow, lastCol)
     }
 

@@ -45,9 +45,12 @@ public final class Worksheet {
         return context
     }
 
-    func cFormat(_ format: Format?) -> UnsafeMutablePointer<lxw_format>? {
+    /// The C format for a library call. `cellFormat` is false for conditional formats, which become `<dxf>`
+    /// entries instead of cell formats (the workbook tracks cell-format use for the font-charset patch).
+    func cFormat(_ format: Format?, cellFormat: Bool = true) -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
         precondition(format.workbook === workbook, "XlsxWriter: a Format can only be used in its own workbook")
+        if cellFormat { workbook.recordCellFormatUse(format.handle) }
         return format.handle
     }
 

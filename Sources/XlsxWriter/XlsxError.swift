@@ -20,6 +20,9 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidArgument
         /// The workbook was already closed (written or failed), so its C objects are gone.
         case workbookClosed
+        /// The file libxlsxwriter wrote could not be re-read or rewritten to add what the library leaves out
+        /// (the font charset); the message says what was wrong with the archive or the file system.
+        case fileRewrite
     }
 
     public let kind: Kind
