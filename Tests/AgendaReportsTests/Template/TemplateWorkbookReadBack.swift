@@ -7,6 +7,7 @@ struct TemplateWorkbookReadBack: Decodable {
         let locked: Bool
         let font: String?
         let size: Double?
+        let charset: Int?
         let bold: Bool
         let numberFormat: String
     }

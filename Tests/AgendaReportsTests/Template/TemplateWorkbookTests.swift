@@ -34,6 +34,7 @@ struct TemplateWorkbookTests {
         for column in ["A1", "B1", "C1", "D1", "E1", "F1"] {
             let cell = try #require(sheet.firstCells[column])
             #expect(cell.bold && cell.font == "TH Sarabun New" && cell.size == 15, "\(column)")
+            #expect(cell.charset == 222, "\(column): Excel ignores a Thai font name without the Thai charset")
         }
         let expected = Self.template.rows.map { $0.fields.map(TemplateCellValue.string) }
         #expect(Array(sheet.rows.dropFirst()) == expected)
@@ -83,6 +84,7 @@ struct TemplateWorkbookTests {
         #expect(sheet.firstCells["E2"]?.numberFormat == "General")
         #expect(sheet.firstCells["A2"]?.numberFormat == "@")
         #expect(sheet.firstCells["E2"]?.font == "TH Sarabun New")
+        #expect(sheet.firstCells["E2"]?.charset == 222 && sheet.firstCells["F2"]?.charset == 222)
     }
 
     @Test("header frozen, A4 landscape one page wide with the header repeated; columns fit the notes")

@@ -27,6 +27,7 @@ def cell_info(cell):
         "locked": bool(cell.protection.locked),
         "font": cell.font.name,
         "size": cell.font.sz,
+        "charset": cell.font.charset,
         "bold": bool(cell.font.b),
         "numberFormat": cell.number_format,
     }
