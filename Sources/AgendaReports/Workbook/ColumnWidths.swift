@@ -103,8 +103,9 @@ struct ColumnWidths {
         return max(count, 1)
     }
 
-    /// Row height in points for `lines` lines at the body size: TH Sarabun's line is about 1.45 em tall.
+    /// Row height in points for `lines` lines at the body size: a line of TH Sarabun (and Laksaman) is about
+    /// 1.3 em tall, and a row needs a little room above and below.
     func rowHeight(lines: Int, sizeDelta: Double = 0) -> Double {
-        (Double(lines) * (bodySize + sizeDelta) * 1.45 + 4).rounded(.up)
+        (Double(lines) * (bodySize + sizeDelta) * 1.3 + 5).rounded(.up)
     }
 }

@@ -16,15 +16,13 @@ enum CompletenessSheet {
         let months = Array(Set(report.completeness.map(\.month))).sorted()
         let lastCol = max(months.count + 1, 4)
 
-        try sheet.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: lastCol,
-                             text: "ความครบถ้วนและความทันเวลาของข้อมูล", format: context.styles.title)
-        try sheet.setRow(0, height: cells.widths.rowHeight(lines: 1, sizeDelta: 7))
-        try sheet.mergeRange(firstRow: 1, firstCol: 0, lastRow: 1, lastCol: lastCol,
-                             text: "Completeness and timeliness · \(report.scope.displayName(.en))",
-                             format: context.styles.subtitle)
+        try cells.merge("ความครบถ้วนและความทันเวลาของข้อมูล", row: 0, cols: 0...lastCol, context.styles.title,
+                        bold: true, sizeDelta: 7)
+        try cells.merge("Completeness and timeliness · \(report.scope.displayName(.en))", row: 1, cols: 0...lastCol,
+                        context.styles.subtitle, bold: true, sizeDelta: 2)
         let note = "ตัวเลข = ตัวชี้วัดที่รายงาน / ที่ต้องรายงาน (ไม่นับตัวชี้วัดอัตราส่วนซึ่งคำนวณเอง) · "
             + "Indicators reported / expected (ratios are computed, not reported)"
-        try sheet.mergeRange(firstRow: 2, firstCol: 0, lastRow: 2, lastCol: lastCol, text: note, format: styles.note)
+        try cells.merge(note, row: 2, cols: 0...lastCol, styles.wrappedNote, sizeDelta: -2, wrap: true)
 
         var row = headerRow
         try cells.text("ข้อมูลที่ได้รับ / Reported", row - 1, 0, styles.section, fit: false)
@@ -49,7 +47,7 @@ enum CompletenessSheet {
         row += 1
         try writeMissingList(context, cells: cells, row: row)
 
-        try cells.applyWidths(minimum: 8, maximum: 40)
+        try cells.finish(minimum: 8, maximum: 40)
         try sheet.freezePanes(row: headerRow + 1, col: 1)
         try context.applyPrintSetup(sheet, repeatRows: headerRow...headerRow)
         return sheet
@@ -104,8 +102,7 @@ enum CompletenessSheet {
             return
         }
         try cells.headerRow([BilingualText(th: "อำเภอ", en: "District")], row: row)
-        try cells.sheet.mergeRange(firstRow: row, firstCol: 1, lastRow: row, lastCol: 2, text: "เดือน\nMonth",
-                                   format: styles.header)
+        try cells.merge("เดือน\nMonth", row: row, cols: 1...2, styles.header, bold: true)
         row += 1
         for cell in missing {
             let name = report.reference.district(cell.districtCode)?.nameTH ?? cell.districtCode
@@ -117,7 +114,6 @@ enum CompletenessSheet {
 
     /// The month as "มกราคม 2565" across two columns so it does not widen a single month column of the grid.
     private static func sheetMonth(_ cells: PresentationCells, _ month: YearMonth, row: Int) throws {
-        try cells.sheet.mergeRange(firstRow: row, firstCol: 1, lastRow: row, lastCol: 2, text: month.displayName(.th),
-                                   format: cells.styles.text())
+        try cells.merge(month.displayName(.th), row: row, cols: 1...2, cells.styles.text())
     }
 }

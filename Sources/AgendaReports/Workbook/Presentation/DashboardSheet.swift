@@ -23,7 +23,7 @@ enum DashboardSheet {
         _ = try writeCompleteness(context, cells: cells, row: row)
 
         // The title block is merged across the table, so its text does not widen column A.
-        try cells.applyWidths(minimum: 9, maximum: 45)
+        try cells.finish(minimum: 9, maximum: 45)
         try sheet.freezePanes(row: 2, col: 0)
         try context.applyPrintSetup(sheet, repeatRows: 0...1)
         return sheet
@@ -31,15 +31,11 @@ enum DashboardSheet {
 
     /// Title (Thai, English), window, as-of date, input files and rejections. Returns the next free row.
     private static func writeTitleBlock(_ context: SheetContext, cells: PresentationCells) throws -> Int {
-        let sheet = cells.sheet
         let styles = cells.styles
         let report = context.report
-        try sheet.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: lastColumn, text: context.title.th,
-                             format: context.styles.title)
-        try sheet.setRow(0, height: cells.widths.rowHeight(lines: 1, sizeDelta: 7))
-        try sheet.mergeRange(firstRow: 1, firstCol: 0, lastRow: 1, lastCol: lastColumn, text: context.title.en,
-                             format: context.styles.subtitle)
-        try sheet.setRow(1, height: cells.widths.rowHeight(lines: 1, sizeDelta: 2))
+        try cells.merge(context.title.th, row: 0, cols: 0...lastColumn, context.styles.title, bold: true, sizeDelta: 7)
+        try cells.merge(context.title.en, row: 1, cols: 0...lastColumn, context.styles.subtitle, bold: true,
+                        sizeDelta: 2)
 
         let rejected = report.imported.rejections.count
         let facts: [(BilingualText, String?)] = [
@@ -51,17 +47,16 @@ enum DashboardSheet {
             (BilingualText(th: "แถวที่ไม่ผ่านการตรวจ", en: "Rejected rows"),
              rejected == 0
                 ? "ไม่มี · none"
-                : "\(NumberText.decimal(Double(rejected), decimals: 0)) แถว ดูแผ่นงาน Rejected · \(rejected) rows, see the Rejected sheet"),
+                : "\(NumberText.decimal(Double(rejected), decimals: 0)) แถว ดูแผ่นงาน Rejected · \(rejected) row\(rejected == 1 ? "" : "s"), see the Rejected sheet"),
         ]
         var row = 2
         for (label, value) in facts {
             try cells.text("\(label.th) / \(label.en)", row, 0, styles.label, bold: true)
             if let value {
-                try sheet.mergeRange(firstRow: row, firstCol: 1, lastRow: row, lastCol: lastColumn, text: value,
-                                     format: styles.plain)
+                try cells.merge(value, row: row, cols: 1...lastColumn, styles.plain)
             } else {
                 // A real date, shown in the Buddhist year: `[$-7041E]d mmmm yyyy`.
-                try sheet.write(date: report.asOf, row: row, col: 1, format: styles.longDate)
+                try cells.sheet.write(date: report.asOf, row: row, col: 1, format: styles.longDate)
             }
             row += 1
         }
@@ -101,12 +96,12 @@ enum DashboardSheet {
                 try cells.status(fact?.status, row, 6)
                 row += 1
             }
+            // The workstream's name on its first row (wrapped, the row grows), empty bordered cells below it.
             let name = "\(position + 1). \(workstream.nameTH)"
-            if row - first > 1 {
-                try cells.sheet.mergeRange(firstRow: first, firstCol: 0, lastRow: row - 1, lastCol: 0, text: name,
-                                           format: styles.format(CellStyle(bold: true, wrap: true, topAligned: true)))
-            } else if row - first == 1 {
-                try cells.text(name, first, 0, styles.format(CellStyle(bold: true, wrap: true)), fit: false)
+            let nameFormat = styles.format(CellStyle(bold: true, wrap: true, topAligned: true))
+            if row > first {
+                try cells.text(name, first, 0, nameFormat, fit: false, bold: true, wrap: true)
+                for r in (first + 1)..<row { try cells.blank(r, 0, nameFormat) }
             }
             cells.widths.atLeast(24, col: 0)
         }
@@ -147,11 +142,7 @@ enum DashboardSheet {
         }
         let lastCol = max(lastColumn, workstreams.count)
         for text in [AchievementScore.definition.th, AchievementScore.definition.en] {
-            try cells.sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: lastCol, text: text,
-                                       format: styles.wrappedNote)
-            let total = (0...lastCol).reduce(0.0) { $0 + min(max(cells.widths.width($1), 9), 45) }
-            try cells.sheet.setRow(row, height: cells.widths.rowHeight(
-                lines: cells.widths.lines(text, width: total, sizeDelta: -2), sizeDelta: -2))
+            try cells.merge(text, row: row, cols: 0...lastCol, styles.wrappedNote, sizeDelta: -2, wrap: true)
             row += 1
         }
         return row
@@ -181,7 +172,7 @@ enum DashboardSheet {
             let missing = districts.filter { !sent.contains($0.code) }.map(\.nameTH)
             try cells.text(month.displayName(.th), row, 0, styles.text())
             let list = missing.isEmpty ? "ครบทุกอำเภอ (all districts)" : missing.joined(separator: ", ")
-            try cells.text(list, row, 1, styles.text(wrap: true), fit: false)
+            try cells.text(list, row, 1, styles.text(wrap: true), fit: false, wrap: true)
             let count = sent.count
             let status: Status? = count == districts.count ? .achieved : (count * 2 >= districts.count ? .onTrack : .behind)
             try cells.text("\(count) / \(districts.count)", row, 2, styles.status(status), bold: true)

@@ -13,18 +13,16 @@ enum GuideSheet {
         let cells = PresentationCells(sheet: sheet, context: context)
         sheet.setZoom(90)
         sheet.hideGridlines()
-        try sheet.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 6, text: "วิธีอ่านรายงาน",
-                             format: context.styles.title)
-        try sheet.setRow(0, height: cells.widths.rowHeight(lines: 1, sizeDelta: 7))
-        try sheet.mergeRange(firstRow: 1, firstCol: 0, lastRow: 1, lastCol: 6, text: "How to read this report",
-                             format: context.styles.subtitle)
+        try cells.merge("วิธีอ่านรายงาน", row: 0, cols: 0...4, context.styles.title, bold: true, sizeDelta: 7)
+        try cells.merge("How to read this report", row: 1, cols: 0...4, context.styles.subtitle, bold: true,
+                        sizeDelta: 2)
 
         var row = 3
         row = try writeSheets(context, cells: cells, row: row) + 1
         row = try writeStatuses(cells: cells, row: row) + 1
         _ = try writeIndicators(context, cells: cells, row: row)
 
-        try cells.applyWidths(minimum: 8, maximum: textWidth)
+        try cells.finish(minimum: 8, maximum: textWidth)
         try sheet.freezePanes(row: 2, col: 0)
         try context.applyPrintSetup(sheet, repeatRows: 0...1)
         return sheet
@@ -35,12 +33,10 @@ enum GuideSheet {
                                     labelFormat: Format? = nil) throws {
         let wrap = cells.styles.text(wrap: true)
         try cells.text(label, row, 0, labelFormat ?? cells.styles.text(bold: true), bold: true)
-        try cells.text(pair.th, row, 1, wrap, fit: false)
-        try cells.text(pair.en, row, 2, wrap, fit: false)
+        try cells.text(pair.th, row, 1, wrap, fit: false, wrap: true)
+        try cells.text(pair.en, row, 2, wrap, fit: false, wrap: true)
         cells.widths.atLeast(textWidth, col: 1)
         cells.widths.atLeast(textWidth, col: 2)
-        let lines = max(cells.widths.lines(pair.th, width: textWidth), cells.widths.lines(pair.en, width: textWidth))
-        try cells.sheet.setRow(row, height: cells.widths.rowHeight(lines: lines))
     }
 
     private static func writeSheets(_ context: SheetContext, cells: PresentationCells, row start: Int) throws -> Int {
@@ -116,9 +112,8 @@ enum GuideSheet {
         ], row: row)
         row += 1
         for workstream in reference.workstreams {
-            try cells.sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: 4,
-                                       text: "\(workstream.nameTH) · \(workstream.nameEN)",
-                                       format: styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill)))
+            try cells.merge("\(workstream.nameTH) · \(workstream.nameEN)", row: row, cols: 0...4,
+                            styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill)), bold: true)
             row += 1
             for indicator in reference.indicators(in: workstream.id) {
                 let rule = PresentationText.aggregation(indicator, reference: reference)
@@ -127,7 +122,7 @@ enum GuideSheet {
                     en: "\(indicator.nameEN)\nUnit: \(indicator.unitEN) · \(rule.en)")
                 try wrappedPair(cells, indicator.id, text, row: row)
                 let direction = PresentationText.direction(indicator.better)
-                try cells.text("\(direction.th)\n\(direction.en)", row, 3, styles.text(wrap: true))
+                try cells.text("\(direction.th)\n\(direction.en)", row, 3, styles.text(wrap: true), wrap: true)
                 try cells.text(indicator.isHeadline ? "ใช่ · yes" : "–", row, 4, styles.text(align: .center))
                 row += 1
             }

@@ -10,6 +10,20 @@ final class PresentationCells {
     var widths: ColumnWidths
     /// First row of a sheet's chart-data block, once written (see `WorkstreamCharts`).
     var dataRow = 0
+    /// Column widths are clamped to this range when applied (wider text must wrap).
+    private(set) var widthRange: ClosedRange<Double> = 6...60
+
+    /// Text written on a row, remembered so the row's height can be set once the column widths are known: neither
+    /// Excel nor LibreOffice grows a row for a 15 pt Thai font or for wrapped text in a file written this way.
+    private struct RowNeed {
+        var row: Int
+        var cols: ClosedRange<Int>
+        var text: String
+        var bold: Bool
+        var sizeDelta: Double
+        var wrap: Bool
+    }
+    private var needs: [RowNeed] = []
 
     init(sheet: Worksheet, context: SheetContext) {
         self.sheet = sheet
@@ -19,9 +33,23 @@ final class PresentationCells {
 
     /// Text; `fit` false for text allowed to overflow or wrap (titles, notes, wrapped definitions).
     func text(_ text: String, _ row: Int, _ col: Int, _ format: Format, fit: Bool = true, bold: Bool = false,
-              sizeDelta: Double = 0) throws {
+              sizeDelta: Double = 0, wrap: Bool = false) throws {
         try sheet.write(string: text, row: row, col: col, format: format)
         if fit { widths.fit(text, col: col, bold: bold, sizeDelta: sizeDelta) }
+        needs.append(RowNeed(row: row, cols: col...col, text: text, bold: bold, sizeDelta: sizeDelta, wrap: wrap))
+    }
+
+    /// Merged cells holding `text`; the row grows to fit it when `wrap` is set (the format must wrap too).
+    func merge(_ text: String, row: Int, cols: ClosedRange<Int>, _ format: Format, bold: Bool = false,
+               sizeDelta: Double = 0, wrap: Bool = false) throws {
+        try sheet.mergeRange(firstRow: row, firstCol: cols.lowerBound, lastRow: row, lastCol: cols.upperBound,
+                             text: text, format: format)
+        needs.append(RowNeed(row: row, cols: cols, text: text, bold: bold, sizeDelta: sizeDelta, wrap: wrap))
+    }
+
+    /// A number or a short word on a body row: only makes sure the row is tall enough for the body font.
+    private func noteBodyRow(_ row: Int, _ col: Int) {
+        needs.append(RowNeed(row: row, cols: col...col, text: "0", bold: false, sizeDelta: 0, wrap: false))
     }
 
     /// A value with `decimals` places, or "–".
@@ -29,6 +57,7 @@ final class PresentationCells {
         guard let value, value.isFinite else { return try dash(row, col, province: province) }
         try sheet.write(number: value, row: row, col: col, format: styles.number(decimals: decimals, province: province))
         widths.fit(number: value, decimals: decimals, col: col, bold: province)
+        noteBodyRow(row, col)
     }
 
     /// A signed change, or "–".
@@ -37,6 +66,7 @@ final class PresentationCells {
         try sheet.write(number: value, row: row, col: col,
                         format: styles.signedNumber(decimals: decimals, province: province))
         widths.fit(number: value, decimals: decimals, col: col, bold: province, signed: true)
+        noteBodyRow(row, col)
     }
 
     /// A percentage given as in `Fact.achievementPct` (87.5 means 87.5%), stored as the fraction 0.875 with the
@@ -45,6 +75,7 @@ final class PresentationCells {
         guard let pct, pct.isFinite else { return try dash(row, col, province: province) }
         try sheet.write(number: pct / 100, row: row, col: col, format: styles.percent(province: province))
         widths.fit(percentOf: pct / 100, col: col, bold: province)
+        noteBodyRow(row, col)
     }
 
     /// The status word in its colour, or "–".
@@ -55,26 +86,53 @@ final class PresentationCells {
 
     func dash(_ row: Int, _ col: Int, province: Bool = false) throws {
         try sheet.write(string: NumberText.blank, row: row, col: col, format: styles.missing(province: province))
+        noteBodyRow(row, col)
+    }
+
+    /// An empty bordered cell (table cells without content), keeping the row at body height.
+    func blank(_ row: Int, _ col: Int, _ format: Format) throws {
+        try sheet.writeBlank(row: row, col: col, format: format)
+        noteBodyRow(row, col)
     }
 
     /// A heading row with `labels` (Thai, line break, English) in the header style. With `fit` false long
     /// headings wrap within the columns as the other rows size them (at least `wrapWidth`) instead of widening them.
     func headerRow(_ labels: [BilingualText], row: Int, firstCol: Int = 0, fit: Bool = true, wrapWidth: Double = 14)
         throws {
-        var lines = 1
         for (i, label) in labels.enumerated() {
             let text = label.en.isEmpty ? label.th : "\(label.th)\n\(label.en)"
             let col = firstCol + i
-            try self.text(text, row, col, styles.header, fit: fit || i == 0, bold: true)
-            let width = fit || i == 0 ? max(widths.width(col), 1) : max(widths.width(col), wrapWidth)
-            if !fit && i > 0 { widths.atLeast(wrapWidth, col: col) }
-            lines = max(lines, widths.lines(text, width: width, bold: true))
+            let fitThis = fit || i == 0
+            try self.text(text, row, col, styles.header, fit: fitThis, bold: true, wrap: true)
+            if !fitThis { widths.atLeast(wrapWidth, col: col) }
         }
-        try sheet.setRow(row, height: widths.rowHeight(lines: lines))
     }
 
-    func applyWidths(minimum: Double = 6, maximum: Double = 60) throws {
+    /// The width column `col` will have once `finish` applies the widths.
+    func finalWidth(_ col: Int) -> Double {
+        let measured = widths.width(col)
+        return measured == 0 ? 8.43 : min(max(measured, widthRange.lowerBound), widthRange.upperBound)
+    }
+
+    /// Sets the column widths (clamped to `minimum…maximum`) and then every written row's height from its
+    /// tallest text at those widths.
+    func finish(minimum: Double = 6, maximum: Double = 60) throws {
+        widthRange = minimum...maximum
         try widths.apply(to: sheet, minimum: minimum, maximum: maximum)
+        var heights: [Int: Double] = [:]
+        for need in needs {
+            let lines: Int
+            if need.wrap {
+                let width = need.cols.reduce(0.0) { $0 + finalWidth($1) }
+                lines = widths.lines(need.text, width: width, bold: need.bold, sizeDelta: need.sizeDelta)
+            } else {
+                lines = need.text.split(separator: "\n", omittingEmptySubsequences: false).count
+            }
+            heights[need.row] = max(heights[need.row] ?? 0, widths.rowHeight(lines: lines, sizeDelta: need.sizeDelta))
+        }
+        for row in heights.keys.sorted() {
+            try sheet.setRow(row, height: heights[row])
+        }
     }
 }
 

@@ -71,12 +71,12 @@ struct WorkstreamCharts {
                     if let pct = fact?.achievementPct {
                         try cells.percent(pct, r, j + 1)
                     } else {
-                        try cells.sheet.writeBlank(row: r, col: j + 1, format: styles.text())
+                        try cells.blank(r, j + 1, styles.text())
                     }
                 } else if let value = fact?.value {
                     try cells.value(value, r, j + 1, decimals: indicator.decimals)
                 } else {
-                    try cells.sheet.writeBlank(row: r, col: j + 1, format: styles.text())
+                    try cells.blank(r, j + 1, styles.text())
                 }
             }
         }
@@ -91,7 +91,7 @@ struct WorkstreamCharts {
                 if let value = report.fact(.month(month), indicator: indicator.id, area: province)?.value {
                     try cells.value(value, r, j + 1, decimals: indicator.decimals)
                 } else {
-                    try cells.sheet.writeBlank(row: r, col: j + 1, format: styles.text())
+                    try cells.blank(r, j + 1, styles.text())
                 }
             }
         }
@@ -152,7 +152,7 @@ struct WorkstreamCharts {
         var x = 0.0
         var col = 0
         while x < pixels {
-            let width = min(max(cells.widths.width(col), 10), 40)
+            let width = cells.finalWidth(col)
             x += (width * 7 + 5).rounded(.down)
             col += 1
         }

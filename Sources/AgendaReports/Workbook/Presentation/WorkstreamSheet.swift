@@ -34,7 +34,7 @@ enum WorkstreamSheet {
         row += charts.rowsNeeded + 1
         try charts.writeData(row: row)
 
-        try cells.applyWidths(minimum: 10, maximum: 40)
+        try cells.finish(minimum: 10, maximum: 40)
         try charts.insert(row: chartRow)
         try sheet.freezePanes(row: headerRow + 1, col: 1)
         try context.applyPrintSetup(sheet, repeatRows: headerRow...headerRow)
@@ -44,19 +44,14 @@ enum WorkstreamSheet {
     private static func writeTitle(_ context: SheetContext, cells: PresentationCells, workstream: Workstream,
                                    position: Int) throws {
         let report = context.report
-        let sheet = cells.sheet
-        try sheet.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: Column.last,
-                             text: "ประเด็นที่ \(position): \(workstream.nameTH)", format: context.styles.title)
-        try sheet.setRow(0, height: cells.widths.rowHeight(lines: 1, sizeDelta: 7))
-        try sheet.mergeRange(firstRow: 1, firstCol: 0, lastRow: 1, lastCol: Column.last,
-                             text: "Workstream \(position): \(workstream.nameEN) · \(report.scope.displayName(.en))",
-                             format: context.styles.subtitle)
-        try sheet.setRow(1, height: cells.widths.rowHeight(lines: 1, sizeDelta: 2))
+        try cells.merge("ประเด็นที่ \(position): \(workstream.nameTH)", row: 0, cols: 0...Column.last,
+                        context.styles.title, bold: true, sizeDelta: 7)
+        try cells.merge("Workstream \(position): \(workstream.nameEN) · \(report.scope.displayName(.en))", row: 1,
+                        cols: 0...Column.last, context.styles.subtitle, bold: true, sizeDelta: 2)
         let note = "ผลงานสะสมและเป้าหมาย: \(report.yearToDate.displayName(.th)) · ไตรมาสล่าสุดเทียบไตรมาสก่อนหน้า · "
             + "\"–\" = ไม่มีข้อมูล (ไม่ใช่ศูนย์) · Year-to-date value against the annual target; latest quarter "
             + "against the one before; \"–\" = no data (not zero)"
-        try sheet.mergeRange(firstRow: 2, firstCol: 0, lastRow: 2, lastCol: Column.last, text: note,
-                             format: cells.styles.note)
+        try cells.merge(note, row: 2, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
     }
 
     /// Writes the header and one block per indicator; returns the next free row.
@@ -83,13 +78,12 @@ enum WorkstreamSheet {
 
         let outliers = Dictionary(grouping: report.outliers) { "\($0.districtCode)|\($0.indicatorID)" }
         let ytd = report.yearToDate
-        let bandFormat = styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill, align: .left))
+        let bandFormat = styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill, align: .left, wrap: true))
         var row = headerRow + 1
         for indicator in report.reference.indicators(in: workstream.id) {
             let heading = "\(indicator.nameTH) (\(indicator.unitTH)) · \(indicator.nameEN) (\(indicator.unitEN))"
                 + " · \(PresentationText.direction(indicator.better).th)"
-            try cells.sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: Column.last, text: heading,
-                                       format: bandFormat)
+            try cells.merge(heading, row: row, cols: 0...Column.last, bandFormat, bold: true, wrap: true)
             row += 1
             for area in report.reference.reportAreas {
                 let isProvince = area.code == report.reference.province.code
@@ -109,7 +103,7 @@ enum WorkstreamSheet {
                 try cells.change(change, row, Column.change, decimals: d, province: isProvince)
                 let flagged = outliers["\(area.code)|\(indicator.id)"] ?? []
                 if flagged.isEmpty {
-                    try cells.sheet.writeBlank(row: row, col: Column.note, format: styles.text(province: isProvince))
+                    try cells.blank(row, Column.note, styles.text(province: isProvince))
                 } else {
                     try writeOutlierNote(cells, flagged, indicator: indicator, area: area, row: row)
                 }
