@@ -98,14 +98,17 @@ struct ColumnWidths {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let pixels = Self.ems(String(line), bold: bold) * size * 96.0 / 72.0
             // Wrapping breaks between words, which wastes some of each line.
-            count += max(1, Int((pixels * 1.12 / usable).rounded(.up)))
+            count += max(1, Int((pixels * 1.05 / usable).rounded(.up)))
         }
         return max(count, 1)
     }
 
-    /// Row height in points for `lines` lines at the body size: a line of TH Sarabun (and Laksaman) is about
-    /// 1.3 em tall, and a row needs a little room above and below.
+    /// Row height in points for `lines` lines at the body size. TH Sarabun's glyphs are small for its size but its
+    /// line spacing is large (ascent + descent ≈ 1.96 em): one line reads well in a 1.3 em row, while wrapped
+    /// lines need about 1.6 em each or LibreOffice pushes the first line above the cell.
     func rowHeight(lines: Int, sizeDelta: Double = 0) -> Double {
-        (Double(lines) * (bodySize + sizeDelta) * 1.3 + 5).rounded(.up)
+        let size = bodySize + sizeDelta
+        if lines <= 1 { return (size * 1.3 + 5).rounded(.up) }
+        return (Double(lines) * size * 1.6 + 4).rounded(.up)
     }
 }

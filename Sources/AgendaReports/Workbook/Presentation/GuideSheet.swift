@@ -52,7 +52,7 @@ enum GuideSheet {
             (SheetNames.dashboard, BilingualText(
                 th: "ภาพรวม: ตัวชี้วัดหลักของแต่ละประเด็นเทียบเป้าหมาย ความก้าวหน้ารายอำเภอ และการส่งข้อมูลรายเดือน",
                 en: "Overview: headline indicators against targets, progress by district, and monthly reporting")),
-            (workstreamSheets.first.map { "\($0) …" } ?? "", BilingualText(
+            (workstreamSheets.isEmpty ? "–" : "แผ่นงาน 1–\(workstreamSheets.count)", BilingualText(
                 th: "หนึ่งแผ่นต่อประเด็น: ทุกตัวชี้วัด รายอำเภอและรวมจังหวัด ผลงานสะสม เป้าหมาย สถานะ การเปลี่ยนแปลงจากไตรมาสก่อน "
                     + "ค่าผิดปกติ (ดูความเห็นในช่องหมายเหตุ) และแผนภูมิ",
                 en: "One sheet per workstream: every indicator by district and province, year-to-date value, target, "

@@ -19,7 +19,8 @@ struct WorkstreamCharts {
     /// Rows of libxlsxwriter's default 15 pt (20 pixel) height a chart covers, plus a gap.
     static let rowsPerChart = 19
 
-    var chartCount: Int { headlines.count + 1 }
+    /// No charts for a workstream without indicators: a chart needs at least one series.
+    var chartCount: Int { headlines.isEmpty ? 0 : headlines.count + 1 }
     var rowsNeeded: Int { (chartCount + 1) / 2 * Self.rowsPerChart }
 
     private var report: Report { context.report }
@@ -100,6 +101,7 @@ struct WorkstreamCharts {
     /// Inserts the charts two by two from `row`, after the column widths are final (the second chart of a pair
     /// starts at the first column past the first chart's width).
     func insert(row: Int) throws {
+        guard chartCount > 0 else { return }
         let layout = self.layout
         let sheet = cells.sheet
         let name = sheet.name
@@ -115,9 +117,10 @@ struct WorkstreamCharts {
             try chart.addSeries(name: indicator.nameTH, categories: districts, values: values)
                 .setFill(color: WorkbookStyles.headerFill)
                 .showDataLabels(numberFormat: format, font: labelFont)
+            let lowerIsBetter = indicator.better == .lower ? " (ยิ่งน้อยยิ่งดี)" : ""
             chart.setTitle(achievement
-                ? "\(indicator.nameTH): ร้อยละของเป้าหมายรายอำเภอ"
-                : "\(indicator.nameTH): ผลงานสะสมรายอำเภอ (\(indicator.unitTH))", font: titleFont)
+                ? "\(indicator.nameTH): ร้อยละของเป้าหมายรายอำเภอ\(lowerIsBetter)"
+                : "\(indicator.nameTH): ผลงานสะสมรายอำเภอ (\(indicator.unitTH))\(lowerIsBetter)", font: titleFont)
             chart.setLegend(.none)
             chart.categoryAxis.setLabelFont(labelFont)
             chart.valueAxis.setLabelFont(labelFont)
@@ -128,15 +131,19 @@ struct WorkstreamCharts {
         let line = context.workbook.addChart(.line)
         let monthNames = CellRange(sheet: name, col: 0, firstRow: layout.firstMonth, lastRow: layout.lastMonth)
         let palette = [0x1F4E78, 0xC55A11, 0x548235, 0x7030A0, 0xBF9000, 0x2E75B6]
-        for (j, indicator) in headlines.enumerated() {
+        // One value axis: only headlines in the first headline's unit share it (rai and hotspots on one axis
+        // would flatten the smaller series); the others have their bar charts and their cells.
+        let unit = headlines.first?.unitTH
+        for (j, indicator) in headlines.enumerated() where indicator.unitTH == unit {
             let values = CellRange(sheet: name, col: j + 1, firstRow: layout.firstMonth, lastRow: layout.lastMonth)
-            try line.addSeries(name: "\(indicator.nameTH) (\(indicator.unitTH))", categories: monthNames, values: values)
+            try line.addSeries(name: indicator.nameTH, categories: monthNames, values: values)
                 .setLine(color: palette[j % palette.count], width: 2.25)
         }
-        line.setTitle("ผลงานรายเดือนระดับจังหวัด / Province, monthly", font: titleFont)
+        line.setTitle("ผลงานรายเดือนระดับจังหวัด (\(unit ?? "")) / Province, monthly", font: titleFont)
         line.setLegend(.bottom, font: labelFont)
         line.categoryAxis.setLabelFont(labelFont)
         line.valueAxis.setLabelFont(labelFont)
+        line.valueAxis.setNumberFormat(WorkbookStyles.numberCode(decimals: headlines.first?.decimals ?? 0))
         charts.append(line)
 
         let secondCol = firstColumn(pastPixels: Self.chartPixels.width + 16)

@@ -117,9 +117,13 @@ enum WorkstreamSheet {
     /// median, the modified z-score and how many months of history it was judged on.
     private static func writeOutlierNote(_ cells: PresentationCells, _ outliers: [Outlier], indicator: Indicator,
                                          area: Area, row: Int) throws {
-        let months = outliers.map { $0.month.shortName(.th) }.joined(separator: ", ")
+        // Two months are named; more (a seasonal indicator judged against quiet months) are counted, so the note
+        // stays one short line and the comment carries the details.
+        let label = outliers.count <= 2
+            ? "ค่าผิดปกติ " + outliers.map { $0.month.shortName(.th) }.joined(separator: ", ")
+            : "ค่าผิดปกติ \(outliers.count) เดือน (ดูความเห็น)"
         let style = cells.styles.format(CellStyle(bold: true, fontColor: WorkbookStyles.behindText))
-        try cells.text("ค่าผิดปกติ \(months)", row, Column.note, style, bold: true)
+        try cells.text(label, row, Column.note, style, bold: true)
         let d = indicator.decimals
         let lines = outliers.map { o in
             "\(o.month.displayName(.th)): ค่า \(NumberText.decimal(o.value, decimals: d)) \(indicator.unitTH) "
