@@ -5,7 +5,9 @@
 # Usage: scripts/render-workbook.sh BOOK.xlsx [OUTDIR]
 #   OUTDIR defaults to ./render-<book name>; it receives BOOK.pdf and BOOK-NN.png (60 dpi, one per page).
 # Needs: soffice (libreoffice-calc-nogui), pdftoppm (poppler-utils), Thai fonts (fonts-thai-tlwg: Laksaman is
-# metric-compatible with TH Sarabun PSK and is what fontconfig substitutes for it).
+# metric-compatible with TH Sarabun PSK and is what fontconfig substitutes for it) and Carlito
+# (fonts-crosextra-carlito, Calibri's metrics: column widths are in Calibri digits, and without it LibreOffice
+# draws columns about 20% wider than Excel). `scripts/install-deps.sh --render` installs them.
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
@@ -20,6 +22,9 @@ mkdir -p "$out"
 for tool in soffice pdftoppm; do
     command -v "$tool" >/dev/null || { echo "$tool not found (scripts/install-deps.sh installs it)" >&2; exit 3; }
 done
+
+fc-list 2>/dev/null | grep -qi carlito \
+    || echo "warning: Carlito not installed; columns will look wider than in Excel" >&2
 
 # A private LibreOffice profile, so a desktop session (or a parallel run) cannot lock or change the conversion.
 profile=$(mktemp -d)

@@ -20,7 +20,7 @@ struct ColumnWidths {
 
     /// Pixels of Calibri 11's digit (Excel's width unit) and of the cell padding Excel adds.
     static let unitPixels = 7.0
-    static let paddingPixels = 12.0
+    static let paddingPixels = 16.0
 
     /// Width of `text` in ems of TH Sarabun; the widest line when it has line breaks.
     static func ems(_ text: String, bold: Bool = false) -> Double {

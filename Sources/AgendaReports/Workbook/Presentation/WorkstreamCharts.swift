@@ -13,11 +13,21 @@ struct WorkstreamCharts {
     let workstream: Workstream
     let headlines: [Indicator]
 
-    /// Default chart size is 480 × 288 pixels; these scales give about 600 × 340.
-    static let xScale = 1.25, yScale = 1.2
-    static let chartPixels = (width: 600.0, height: 346.0)
+    /// Default chart size is 480 × 288 pixels; these scales give about 620 × 445, two across and two down fill
+    /// a landscape A4 page at the scale the tables print.
+    static let xScale = 1.3, yScale = 1.55
+    static let chartPixels = (width: 624.0, height: 446.0)
     /// Rows of libxlsxwriter's default 15 pt (20 pixel) height a chart covers, plus a gap.
-    static let rowsPerChart = 19
+    static let rowsPerChart = 24
+    /// Chart rows (of two charts) per printed page.
+    static let chartRowsPerPage = 2
+
+    /// Rows before which a new page starts inside the chart area (after every two rows of charts).
+    func pageBreaks(chartRow: Int) -> [Int] {
+        let chartRows = (chartCount + 1) / 2
+        return stride(from: Self.chartRowsPerPage, to: chartRows, by: Self.chartRowsPerPage)
+            .map { chartRow + $0 * Self.rowsPerChart }
+    }
 
     /// No charts for a workstream without indicators: a chart needs at least one series.
     var chartCount: Int { headlines.isEmpty ? 0 : headlines.count + 1 }

@@ -28,11 +28,14 @@ enum WorkstreamSheet {
 
         let headlines = PresentationText.headlines(workstream, reference: report.reference)
         let charts = WorkstreamCharts(context: context, cells: cells, workstream: workstream, headlines: headlines)
+        // The charts start a printed page, and their data the next, so no page boundary cuts a chart in half.
+        let chartsHeading = row
         try cells.text("แผนภูมิ / Charts", row, 0, cells.styles.section, fit: false)
         row += 1
         let chartRow = row
         row += charts.rowsNeeded + 1
         try charts.writeData(row: row)
+        try sheet.setPageBreaks(beforeRows: [chartsHeading, row] + charts.pageBreaks(chartRow: chartRow))
 
         try cells.finish(minimum: 10, maximum: 40)
         try charts.insert(row: chartRow)
