@@ -13,20 +13,22 @@ struct WorkstreamCharts {
     let workstream: Workstream
     let headlines: [Indicator]
 
-    /// Default chart size is 480 × 288 pixels; these scales give about 620 × 445, two across and two down fill
-    /// a landscape A4 page at the scale the tables print.
-    static let xScale = 1.3, yScale = 1.55
-    static let chartPixels = (width: 624.0, height: 446.0)
+    /// Default chart size is 480 × 288 pixels; these scales give about 530 × 400: two charts side by side fill
+    /// the width of a landscape A4 page at the scale the tables print, one row of them its height.
+    static let xScale = 1.1, yScale = 1.4
+    static let chartPixels = (width: 528.0, height: 403.0)
     /// Rows of libxlsxwriter's default 15 pt (20 pixel) height a chart covers, plus a gap.
-    static let rowsPerChart = 24
+    static let rowsPerChart = 22
     /// Chart rows (of two charts) per printed page.
-    static let chartRowsPerPage = 2
+    static let chartRowsPerPage = 1
 
     /// Rows before which a new page starts inside the chart area (after every two rows of charts).
     func pageBreaks(chartRow: Int) -> [Int] {
         let chartRows = (chartCount + 1) / 2
         return stride(from: Self.chartRowsPerPage, to: chartRows, by: Self.chartRowsPerPage)
-            .map { chartRow + $0 * Self.rowsPerChart }
+            // One row above the next chart row: that row is empty (a chart is shorter than its rows), so the break
+            // never draws a chart's top border on the page before it.
+            .map { chartRow + $0 * Self.rowsPerChart - 1 }
     }
 
     /// No charts for a workstream without indicators: a chart needs at least one series.
