@@ -23,6 +23,9 @@ if [ "$want_render" = 1 ]; then
   command -v soffice >/dev/null || apt_packages+=(libreoffice-calc-nogui)
   command -v pdftoppm >/dev/null || apt_packages+=(poppler-utils)
   fc-list 2>/dev/null | grep -qi laksaman || apt_packages+=(fonts-thai-tlwg)
+  # Carlito has Calibri's metrics: Excel's column-width unit is Calibri's digit, and without it LibreOffice falls
+  # back to DejaVu Sans and draws every column about 20% wider than Excel does.
+  fc-list 2>/dev/null | grep -qi carlito || apt_packages+=(fonts-crosextra-carlito)
 fi
 if [ "$want_bench" = 1 ]; then
   command -v hyperfine >/dev/null || true

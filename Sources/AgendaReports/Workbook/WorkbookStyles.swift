@@ -37,6 +37,8 @@ final class WorkbookStyles {
     let onTrack: Format
     let behind: Format
     let missing: Format
+    /// The presentation sheets' table formats (borders, province rows, per-indicator decimals), built on demand.
+    private(set) lazy var presentation = PresentationStyles(workbook: workbook, options: options)
 
     init(workbook: Workbook, options: WorkbookOptions) {
         self.workbook = workbook

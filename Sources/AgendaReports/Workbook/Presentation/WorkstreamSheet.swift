@@ -1,11 +1,144 @@
 import AgendaCore
+import Foundation
 import XlsxWriter
 
-/// Placeholder until the presentation sheets land.
+/// One sheet per workstream: for each indicator, the nine districts and the province with the year-to-date value,
+/// annual target, achievement and status, and the latest quarter against the one before; outliers marked with a
+/// comment saying why; then the charts and the cells they read.
 enum WorkstreamSheet {
+    /// Columns of the indicator table.
+    enum Column {
+        static let area = 0, value = 1, target = 2, achievement = 3, status = 4
+        static let quarter = 5, previousQuarter = 6, change = 7, note = 8
+        static let last = note
+    }
+
+    static let headerRow = 3
+
     static func write(_ context: SheetContext, workstream: Workstream) throws -> Worksheet {
-        let sheet = try context.workbook.addWorksheet(name: String(workstream.id.prefix(31)))
-        try sheet.write(string: workstream.nameTH, row: 0, col: 0, format: context.styles.title)
+        let report = context.report
+        let position = (report.reference.workstreams.firstIndex(of: workstream) ?? 0) + 1
+        let sheet = try context.workbook.addWorksheet(name: SheetNames.workstream(workstream, position: position))
+        let cells = PresentationCells(sheet: sheet, context: context)
+        sheet.setZoom(90)
+
+        try writeTitle(context, cells: cells, workstream: workstream, position: position)
+        var row = try writeTable(context, cells: cells, workstream: workstream)
+        row += 1
+
+        let headlines = PresentationText.headlines(workstream, reference: report.reference)
+        let charts = WorkstreamCharts(context: context, cells: cells, workstream: workstream, headlines: headlines)
+        // The charts start a printed page, and their data the next, so no page boundary cuts a chart in half.
+        let chartsHeading = row
+        try cells.text("แผนภูมิ / Charts", row, 0, cells.styles.section, fit: false)
+        row += 1
+        let chartRow = row
+        row += charts.rowsNeeded + 1
+        try charts.writeData(row: row)
+        try sheet.setPageBreaks(beforeRows: [chartsHeading, row] + charts.pageBreaks(chartRow: chartRow))
+
+        try cells.finish(minimum: 10, maximum: 40)
+        try charts.insert(row: chartRow)
+        try sheet.freezePanes(row: headerRow + 1, col: 1)
+        try context.applyPrintSetup(sheet, repeatRows: headerRow...headerRow)
         return sheet
+    }
+
+    private static func writeTitle(_ context: SheetContext, cells: PresentationCells, workstream: Workstream,
+                                   position: Int) throws {
+        let report = context.report
+        try cells.merge("ประเด็นที่ \(position): \(workstream.nameTH)", row: 0, cols: 0...Column.last,
+                        context.styles.title, bold: true, sizeDelta: 7)
+        try cells.merge("Workstream \(position): \(workstream.nameEN) · \(report.scope.displayName(.en))", row: 1,
+                        cols: 0...Column.last, context.styles.subtitle, bold: true, sizeDelta: 2)
+        let note = "ผลงานสะสมและเป้าหมาย: \(report.yearToDate.displayName(.th)) · ไตรมาสล่าสุดเทียบไตรมาสก่อนหน้า · "
+            + "\"–\" = ไม่มีข้อมูล (ไม่ใช่ศูนย์) · Year-to-date value against the annual target; latest quarter "
+            + "against the one before; \"–\" = no data (not zero)"
+        try cells.merge(note, row: 2, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
+    }
+
+    /// Writes the header and one block per indicator; returns the next free row.
+    private static func writeTable(_ context: SheetContext, cells: PresentationCells, workstream: Workstream) throws
+        -> Int {
+        let report = context.report
+        let styles = cells.styles
+        let quarter = report.latestQuarter
+        let previousLabel: String = {
+            if case .quarter(let q)? = quarter { return q.previous.label }
+            return ""
+        }()
+        try cells.headerRow([
+            BilingualText(th: "อำเภอ", en: "District"),
+            BilingualText(th: "ผลงานสะสม", en: "Value YTD"),
+            BilingualText(th: "เป้าหมายทั้งปี", en: "Annual target"),
+            BilingualText(th: "ร้อยละของเป้า", en: "Achievement"),
+            BilingualText(th: "สถานะ", en: "Status"),
+            BilingualText(th: "ไตรมาสล่าสุด", en: quarter?.label ?? "Latest quarter"),
+            BilingualText(th: "ไตรมาสก่อน", en: previousLabel.isEmpty ? "Previous quarter" : previousLabel),
+            BilingualText(th: "เปลี่ยนแปลง", en: "Change"),
+            BilingualText(th: "หมายเหตุ", en: "Note"),
+        ], row: headerRow)
+
+        let outliers = Dictionary(grouping: report.outliers) { "\($0.districtCode)|\($0.indicatorID)" }
+        let ytd = report.yearToDate
+        let bandFormat = styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill, align: .left, wrap: true))
+        var row = headerRow + 1
+        for indicator in report.reference.indicators(in: workstream.id) {
+            let heading = "\(indicator.nameTH) (\(indicator.unitTH)) · \(indicator.nameEN) (\(indicator.unitEN))"
+                + " · \(PresentationText.direction(indicator.better).th)"
+            try cells.merge(heading, row: row, cols: 0...Column.last, bandFormat, bold: true, wrap: true)
+            row += 1
+            for area in report.reference.reportAreas {
+                let isProvince = area.code == report.reference.province.code
+                let fact = report.fact(ytd, indicator: indicator.id, area: area.code)
+                let quarterFact = quarter.flatMap { report.fact($0, indicator: indicator.id, area: area.code) }
+                let d = indicator.decimals
+                try cells.text(isProvince ? "รวมจังหวัด" : area.nameTH, row, Column.area,
+                               styles.text(province: isProvince), bold: isProvince)
+                try cells.value(fact?.value, row, Column.value, decimals: d, province: isProvince)
+                try cells.value(fact?.target, row, Column.target, decimals: d, province: isProvince)
+                try cells.percent(fact?.achievementPct, row, Column.achievement, province: isProvince)
+                try cells.status(fact?.status, row, Column.status)
+                try cells.value(quarterFact?.value, row, Column.quarter, decimals: d, province: isProvince)
+                try cells.value(quarterFact?.previousQuarterValue, row, Column.previousQuarter, decimals: d,
+                                province: isProvince)
+                let change = quarterFact.flatMap { f in f.value.flatMap { v in f.previousQuarterValue.map { v - $0 } } }
+                try cells.change(change, row, Column.change, decimals: d, province: isProvince)
+                let flagged = outliers["\(area.code)|\(indicator.id)"] ?? []
+                if flagged.isEmpty {
+                    try cells.blank(row, Column.note, styles.text(province: isProvince))
+                } else {
+                    try writeOutlierNote(cells, flagged, indicator: indicator, area: area, row: row)
+                }
+                row += 1
+            }
+        }
+        return row
+    }
+
+    /// "ค่าผิดปกติ ม.ค. 65" in the note column, and a comment giving each flagged month's value, the district's
+    /// median, the modified z-score and how many months of history it was judged on.
+    private static func writeOutlierNote(_ cells: PresentationCells, _ outliers: [Outlier], indicator: Indicator,
+                                         area: Area, row: Int) throws {
+        // Two months are named; more (a seasonal indicator judged against quiet months) are counted, so the note
+        // stays one short line and the comment carries the details.
+        let label = outliers.count <= 2
+            ? "ค่าผิดปกติ " + outliers.map { $0.month.shortName(.th) }.joined(separator: ", ")
+            : "ค่าผิดปกติ \(outliers.count) เดือน (ดูความเห็น)"
+        let style = cells.styles.format(CellStyle(bold: true, fontColor: WorkbookStyles.behindText))
+        try cells.text(label, row, Column.note, style, bold: true)
+        let d = indicator.decimals
+        let lines = outliers.map { o in
+            "\(o.month.displayName(.th)): ค่า \(NumberText.decimal(o.value, decimals: d)) \(indicator.unitTH) "
+                + "ห่างจากค่ากลางของอำเภอ \(NumberText.decimal(o.median, decimals: d)) "
+                + "(คะแนน z แบบปรับ \(NumberText.decimal(o.score, decimals: 1)) จากประวัติ \(o.historyMonths) เดือน)\n"
+                + "\(o.month.displayName(.en)): value \(NumberText.decimal(o.value, decimals: d)) \(indicator.unitEN) "
+                + "vs the district's median \(NumberText.decimal(o.median, decimals: d)) "
+                + "(modified z-score \(NumberText.decimal(o.score, decimals: 1)) over \(o.historyMonths) months of history)"
+        }
+        let text = "ค่าผิดปกติ / Outlier – \(area.nameTH), \(indicator.nameTH)\n" + lines.joined(separator: "\n")
+            + "\nไม่ได้แก้ไขหรือตัดทิ้ง โปรดตรวจสอบกับอำเภอ · Not changed or dropped; please check with the district."
+        try cells.sheet.writeComment(row: row, col: Column.note, text: text, author: "phayao-agenda",
+                                     width: 420, height: 90 + 60 * outliers.count)
     }
 }
