@@ -1,0 +1,108 @@
+/// A value's key packed into 12 bytes (district index, indicator index, month ordinal, area label id), so the
+/// duplicate and resubmission maps stay small and hash fast even for millions of rows.
+struct CompactKey: Hashable {
+    var packed: UInt64
+    var area: UInt32
+
+    init(district: Int, indicator: Int, month: YearMonth, area: Int) {
+        packed = UInt64(district) << 56 | UInt64(indicator) << 32 | UInt64(UInt32(truncatingIfNeeded: month.ordinal))
+        self.area = UInt32(area)
+    }
+
+    var district: Int { Int(packed >> 56) }
+    var indicator: Int { Int((packed >> 32) & 0xFF_FFFF) }
+    var month: YearMonth { YearMonth(ordinal: Int(UInt32(truncatingIfNeeded: packed))) }
+}
+
+/// One candidate value while a file is being read; turned into an `AcceptedValue` only at the end.
+struct CompactRow {
+    var key: CompactKey
+    var value: Double
+    var note: UInt32
+    var line: Int32
+}
+
+/// Reference data rearranged for byte-level lookups on the hot path.
+struct ReferenceLookups {
+    let districtCodes: [String]
+    let indicators: [Indicator]
+    let districtTable: ByteStringTable
+    let indicatorTable: ByteStringTable
+    /// "5601–5609", for messages.
+    let districtRange: String
+
+    init(_ reference: ReferenceData) {
+        districtCodes = reference.districts.map(\.code)
+        indicators = reference.indicators
+        var districts = ByteStringTable(capacity: districtCodes.count)
+        for code in districtCodes { _ = districts.insert(Array(code.utf8)) }
+        var indicatorIDs = ByteStringTable(capacity: indicators.count)
+        for indicator in indicators { _ = indicatorIDs.insert(Array(indicator.id.utf8)) }
+        districtTable = districts
+        indicatorTable = indicatorIDs
+        precondition(indicators.count < 1 << 24 && districtCodes.count < 256)
+        districtRange = districtCodes.count > 1
+            ? "\(districtCodes.first!)–\(districtCodes.last!)" : districtCodes.first ?? "-"
+    }
+}
+
+/// Shares one `String` per distinct area label or note, so a million rows naming the same village hold one copy.
+///
+/// Labels are looked up by their raw bytes per encoding (no decoding on a hit); label 0 is the empty string.
+struct LabelInterner {
+    private(set) var labels: [String] = [""]
+    private var idByLabel: [String: Int] = ["": 0]
+    private var utf8Raw = ByteStringTable(capacity: 256)
+    private var utf8RawToLabel: [Int] = []
+    private var win874Raw = ByteStringTable(capacity: 256)
+    private var win874RawToLabel: [Int] = []
+
+    /// `bytes` must already be trimmed of spaces and tabs.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> Int {
+        if bytes.isEmpty { return 0 }
+        let isWindows874 = encoding == .windows874
+        if let raw = (isWindows874 ? win874Raw : utf8Raw).lookup(bytes) {
+            return isWindows874 ? win874RawToLabel[raw] : utf8RawToLabel[raw]
+        }
+        let text = encoding.decode(bytes).trimmingWhitespace()
+        let label: Int
+        if let existing = idByLabel[text] {
+            label = existing
+        } else {
+            label = labels.count
+            labels.append(text)
+            idByLabel[text] = label
+        }
+        if isWindows874 {
+            _ = win874Raw.insert(bytes)
+            win874RawToLabel.append(label)
+        } else {
+            _ = utf8Raw.insert(bytes)
+            utf8RawToLabel.append(label)
+        }
+        return label
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs, line breaks and no-break spaces from both ends.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
+
+/// What one file yielded before it is merged with the others.
+struct FileScan {
+    var encoding: TextEncoding?
+    var byteCount = 0
+    var sha256 = ""
+    var rowsRead = 0
+    var blank = 0
+    var rejectedRows = 0
+    /// Candidates that passed every check, in-file duplicates already removed.
+    var rows: [CompactRow] = []
+    var rejections: [Rejection] = []
+}

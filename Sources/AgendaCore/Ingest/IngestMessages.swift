@@ -1,0 +1,133 @@
+/// The reasons a submission row or file is rejected, written for the district clerk who must fix it.
+///
+/// Each says what is wrong and what to do instead, with an example, in Thai (what the clerk reads) and English
+/// (for officials and for pasting into a search).
+enum IngestMessages {
+    static func unreadable(_ detail: String) -> BilingualText {
+        BilingualText(
+            th: "เปิดอ่านไฟล์ไม่ได้ (\(detail)) ตรวจว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น",
+            en: "Cannot read the file (\(detail)); check that it exists and is not locked by another program.")
+    }
+
+    static func notFound() -> BilingualText {
+        BilingualText(th: "ไม่พบไฟล์นี้ ตรวจชื่อไฟล์และโฟลเดอร์", en: "No such file; check the file name and folder.")
+    }
+
+    static func badEncoding(utf8Offset: Int, utf8Byte: UInt8, win874Offset: Int?, win874Byte: UInt8?, looksUTF8: Bool) -> BilingualText {
+        let u = "0x" + String(utf8Byte, radix: 16, uppercase: true)
+        let save = "บันทึกไฟล์ใหม่จาก Excel แบบ \"CSV UTF-8 (Comma delimited)\""
+        let saveEN = "Save the file again from Excel as \"CSV UTF-8 (Comma delimited)\"."
+        guard let wo = win874Offset, let wb = win874Byte else {
+            return BilingualText(
+                th: "ไฟล์ขึ้นต้นด้วยเครื่องหมาย UTF-8 (BOM) แต่ไบต์ \(u) ที่ตำแหน่ง \(utf8Offset) (นับจาก 0) ไม่ใช่ UTF-8 ที่ถูกต้อง \(save)",
+                en: "The file starts with a UTF-8 byte-order mark but byte \(u) at offset \(utf8Offset) (from 0) is not valid UTF-8. \(saveEN)")
+        }
+        let w = "0x" + String(wb, radix: 16, uppercase: true)
+        if looksUTF8 {
+            return BilingualText(
+                th: "ไฟล์นี้ดูเป็น UTF-8 แต่ไบต์ \(u) ที่ตำแหน่ง \(utf8Offset) (นับจาก 0) เสีย และอ่านเป็น Windows-874 ก็ไม่ได้ (ไบต์ \(w) ที่ตำแหน่ง \(wo)) \(save)",
+                en: "The file looks like UTF-8 but byte \(u) at offset \(utf8Offset) (from 0) is broken, and it is not Windows-874 either (byte \(w) at offset \(wo)). \(saveEN)")
+        }
+        return BilingualText(
+            th: "อ่านไฟล์ไม่ได้ทั้ง UTF-8 (ไบต์ \(u) ที่ตำแหน่ง \(utf8Offset)) และ Windows-874 (ไบต์ \(w) ที่ตำแหน่ง \(wo) ไม่มีในรหัสภาษาไทย) นับตำแหน่งจาก 0 \(save)",
+            en: "The file is neither UTF-8 (byte \(u) at offset \(utf8Offset)) nor Windows-874 (byte \(w) at offset \(wo) is undefined); offsets count from 0. \(saveEN)")
+    }
+
+    static func recordTooLong(limit: Int) -> BilingualText {
+        BilingualText(
+            th: "ข้อมูลแถวนี้ยาวเกิน \(limit / (1 << 20)) MB มักเกิดจากเครื่องหมายคำพูด (\") ที่เปิดแล้วไม่ปิด ตรวจแถวนี้",
+            en: "This record is longer than \(limit / (1 << 20)) MB, usually a quote (\") that is never closed; check this line.")
+    }
+
+    static let emptyFile = BilingualText(
+        th: "ไฟล์ว่าง ต้องมีแถวหัวตาราง เช่น district_code,period,indicator_id,value",
+        en: "The file is empty; it needs a header row such as district_code,period,indicator_id,value.")
+
+    static func missingColumn(_ column: SubmissionColumn) -> BilingualText {
+        BilingualText(
+            th: "แถวหัวตารางไม่มีคอลัมน์ \(column.rawValue) (หรือ \(column.thaiName)) ทั้งไฟล์จึงไม่ถูกนับ เพิ่มคอลัมน์นี้แล้วส่งใหม่",
+            en: "The header row has no \(column.rawValue) column, so the whole file was not counted; add it and send the file again.")
+    }
+
+    static func duplicateColumn(_ column: SubmissionColumn, _ first: String, _ second: String) -> BilingualText {
+        BilingualText(
+            th: "หัวตาราง \"\(first)\" และ \"\(second)\" หมายถึงคอลัมน์ \(column.rawValue) เดียวกัน ลบคอลัมน์ใดคอลัมน์หนึ่ง",
+            en: "Headers \"\(first)\" and \"\(second)\" both mean \(column.rawValue); delete one of them.")
+    }
+
+    static func fieldCount(_ found: Int, expected: Int) -> BilingualText {
+        BilingualText(
+            th: "แถวนี้มี \(found) ช่อง แต่หัวตารางมี \(expected) ช่อง ตรวจเครื่องหมายจุลภาค (,) หรือเครื่องหมายคำพูด (\") ที่เกินมาหรือขาดไป",
+            en: "This row has \(found) fields but the header has \(expected); look for an extra or missing comma or quote.")
+    }
+
+    static let unclosedQuote = BilingualText(
+        th: "เครื่องหมายคำพูด (\") ที่เปิดในแถวนี้ไม่ถูกปิดจนจบไฟล์ ปิดหรือลบเครื่องหมายคำพูดนั้น",
+        en: "A quote (\") opened on this row is never closed before the end of the file; close it or remove it.")
+
+    static let textAfterQuote = BilingualText(
+        th: "มีข้อความต่อท้ายหลังเครื่องหมายคำพูดปิด ใส่ทั้งช่องไว้ในเครื่องหมายคำพูด และเขียนคำพูดภายในเป็นสองตัว (\"\")",
+        en: "Text follows a closing quote; put the whole field in quotes and double any quote inside it (\"\").")
+
+    static func emptyField(_ column: SubmissionColumn, example: String) -> BilingualText {
+        BilingualText(
+            th: "ช่อง \(column.thaiName) ว่าง ต้องใส่ค่า เช่น \(example)",
+            en: "\(column.rawValue) is empty; fill it in, e.g. \(example).")
+    }
+
+    static func unknownDistrict(_ text: String, range: String) -> BilingualText {
+        BilingualText(
+            th: "รหัสอำเภอ \"\(text)\" ไม่ใช่อำเภอของจังหวัดพะเยา ใช้รหัส \(range)",
+            en: "District code \"\(text)\" is not a district of Phayao; use \(range).")
+    }
+
+    static func malformedPeriod(_ text: String) -> BilingualText {
+        BilingualText(
+            th: "งวด \"\(text)\" ไม่ถูกรูปแบบ ใช้ ปี-เดือน เช่น 2565-01 (ปี พ.ศ. หรือ ค.ศ. 4 หลัก เดือน 1–12)",
+            en: "Period \"\(text)\" is not in YYYY-MM form; use e.g. 2565-01 (4-digit BE or CE year, month 1–12).")
+    }
+
+    static func monthOutOfRange(year: Int, month: Int) -> BilingualText {
+        BilingualText(
+            th: "ปี \(year) เดือน \(month) ไม่มีอยู่จริง ใช้เดือน 1–12 เช่น \(year)-01",
+            en: "Month \(month) does not exist; use 1–12, e.g. \(year)-01.")
+    }
+
+    static func unknownIndicator(_ text: String) -> BilingualText {
+        BilingualText(
+            th: "ไม่พบรหัสตัวชี้วัด \"\(text)\" ในรายการตัวชี้วัด (indicators.csv) ตรวจการสะกด",
+            en: "Indicator \"\(text)\" is not in the indicator list (indicators.csv); check the spelling.")
+    }
+
+    static func ratioSubmitted(_ indicator: Indicator) -> BilingualText {
+        let parts = [indicator.numeratorID, indicator.denominatorID].compactMap { $0 }.joined(separator: ", ")
+        return BilingualText(
+            th: "ตัวชี้วัด \"\(indicator.id)\" เป็นอัตราส่วนที่ระบบคำนวณเอง ไม่ต้องส่ง ให้ส่งตัวชี้วัด \(parts) แทน",
+            en: "Indicator \"\(indicator.id)\" is a ratio the program computes; do not send it, send \(parts) instead.")
+    }
+
+    static func negativeValue(_ text: String) -> BilingualText {
+        BilingualText(
+            th: "ค่า \"\(text)\" ติดลบ ค่าต้องเป็นศูนย์หรือมากกว่า ถ้าไม่มีข้อมูลให้เว้นว่าง",
+            en: "Value \"\(text)\" is negative; values must be zero or more (leave it empty if not reported).")
+    }
+
+    static func badGrouping(_ text: String) -> BilingualText {
+        BilingualText(
+            th: "ค่า \"\(text)\" ใส่จุลภาคผิดตำแหน่ง จุลภาคคั่นทุกสามหลัก เช่น 1,250 หรือไม่ใส่เลย เช่น 1250",
+            en: "Value \"\(text)\" has commas in the wrong places; group thousands by three (1,250) or use none (1250).")
+    }
+
+    static func notANumber(_ text: String) -> BilingualText {
+        BilingualText(
+            th: "ค่า \"\(text)\" ไม่ใช่ตัวเลข ใช้ตัวเลข เช่น 1,250 หรือ 12.5 ถ้าไม่มีข้อมูลให้เว้นว่าง",
+            en: "Value \"\(text)\" is not a number; write a number such as 1,250 or 12.5, or leave it empty if not reported.")
+    }
+
+    static func duplicateKey(otherLines: [Int]) -> BilingualText {
+        let lines = otherLines.map(String.init).joined(separator: ", ")
+        return BilingualText(
+            th: "อำเภอ งวด ตัวชี้วัด และพื้นที่ซ้ำกับบรรทัด \(lines) ในไฟล์เดียวกัน ทุกแถวที่ซ้ำจึงไม่ถูกนับ ลบแถวที่ผิดแล้วส่งใหม่",
+            en: "Same district, period, indicator and area as line \(lines) of this file, so none of these rows counts; delete the wrong one and send again.")
+    }
+}

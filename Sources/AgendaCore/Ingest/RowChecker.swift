@@ -1,0 +1,184 @@
+/// Checks the rows of one file: header mapping, field count, each field's rule, and duplicate keys in the file.
+///
+/// A row with several bad fields gets one rejection per bad field (the clerk fixes them all at once) but counts
+/// once in `rejectedRows`. Key fields are checked even when the value is empty, so a template row with a wrong
+/// district is reported; a row whose only gap is the value is "not reported" and counted as blank.
+struct RowChecker {
+    let lookups: ReferenceLookups
+    let file: String
+    let encoding: TextEncoding
+
+    /// Field index for each `SubmissionColumn` (in `allCases` order), -1 when absent.
+    private var columns = [Int](repeating: -1, count: SubmissionColumn.allCases.count)
+    private var headerNames: [String] = []
+    private var scan = FileScan()
+    private var rowIndexByKey: [CompactKey: Int] = [:]
+    private var duplicateKeys: Set<CompactKey> = []
+
+    init(lookups: ReferenceLookups, file: String, encoding: TextEncoding) {
+        self.lookups = lookups
+        self.file = file
+        self.encoding = encoding
+    }
+
+    private func index(_ column: SubmissionColumn) -> Int {
+        columns[SubmissionColumn.allCases.firstIndex(of: column)!]
+    }
+
+    /// Maps the header; returns whole-file rejections when a required column is missing or doubled.
+    mutating func readHeader<S>(_ reader: CSVReader<S>) -> [Rejection]? {
+        headerNames = (0..<reader.fieldCount).map { text(reader, $0) }
+        var rejections: [Rejection] = []
+        for (i, name) in headerNames.enumerated() {
+            guard let column = SubmissionColumn.match(name) else { continue }
+            let slot = SubmissionColumn.allCases.firstIndex(of: column)!
+            if columns[slot] >= 0 {
+                rejections.append(Rejection(
+                    file: file, line: reader.line, column: name, text: name,
+                    reason: IngestMessages.duplicateColumn(column, headerNames[columns[slot]], name), wholeFile: true))
+            } else {
+                columns[slot] = i
+            }
+        }
+        for column in SubmissionColumn.allCases where column.isRequired && index(column) < 0 {
+            rejections.append(Rejection(
+                file: file, line: reader.line, column: column.rawValue, text: "",
+                reason: IngestMessages.missingColumn(column), wholeFile: true))
+        }
+        return rejections.isEmpty ? nil : rejections
+    }
+
+    /// The decoded, trimmed text of a field, for messages and headers.
+    private func text<S>(_ reader: CSVReader<S>, _ field: Int) -> String {
+        reader.withField(field) { encoding.decode($0) }.trimmingWhitespace()
+    }
+
+    /// Runs `body` on the field as ASCII: as-is when it is ASCII already (the hot path), else decoded with Thai
+    /// digits turned into ASCII digits and no-break spaces into spaces.
+    private func withASCII<S, R>(_ reader: CSVReader<S>, _ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        reader.withField(field) { raw in
+            let trimmed = FieldParsers.trimmed(raw)
+            var ascii = true
+            for b in trimmed where b >= 0x80 { ascii = false; break }
+            if ascii { return body(trimmed) }
+            var out: [UInt8] = []
+            encoding.asciiNormalized(trimmed, into: &out)
+            return out.withUnsafeBufferPointer { body(FieldParsers.trimmed($0)) }
+        }
+    }
+
+    private mutating func reject<S>(_ reader: CSVReader<S>, _ field: Int?, _ reason: BilingualText, text: String? = nil) {
+        let column = field.map { headerNames[$0] } ?? ""
+        let offending = text ?? field.map { self.text(reader, $0) } ?? ""
+        scan.rejections.append(Rejection(file: file, line: reader.line, column: column, text: offending, reason: reason))
+    }
+
+    mutating func check<S>(_ reader: CSVReader<S>, interner: inout LabelInterner) {
+        scan.rowsRead += 1
+        if let problem = reader.problem {
+            switch problem {
+            case .unclosedQuote: reject(reader, nil, IngestMessages.unclosedQuote, text: "")
+            case .textAfterClosingQuote(let field):
+                reject(reader, field < headerNames.count ? field : nil, IngestMessages.textAfterQuote)
+            }
+            scan.rejectedRows += 1
+            return
+        }
+        if reader.fieldCount != headerNames.count {
+            let row = (0..<reader.fieldCount).map { text(reader, $0) }.joined(separator: ",")
+            reject(reader, nil, IngestMessages.fieldCount(reader.fieldCount, expected: headerNames.count),
+                   text: row.count > 80 ? String(row.prefix(80)) + "…" : row)
+            scan.rejectedRows += 1
+            return
+        }
+        var ok = true
+
+        let districtField = index(.districtCode)
+        let district = withASCII(reader, districtField) { lookups.districtTable.lookup($0) }
+        if district == nil {
+            let t = text(reader, districtField)
+            reject(reader, districtField, t.isEmpty
+                ? IngestMessages.emptyField(.districtCode, example: lookups.districtCodes.first ?? "5601")
+                : IngestMessages.unknownDistrict(t, range: lookups.districtRange))
+            ok = false
+        }
+
+        let periodField = index(.period)
+        var month: YearMonth?
+        switch withASCII(reader, periodField, { FieldParsers.parsePeriod($0) }) {
+        case .month(let m): month = m
+        case .malformed:
+            let t = text(reader, periodField)
+            reject(reader, periodField, t.isEmpty
+                ? IngestMessages.emptyField(.period, example: "2565-01") : IngestMessages.malformedPeriod(t))
+            ok = false
+        case .monthOutOfRange(let year, let m):
+            reject(reader, periodField, IngestMessages.monthOutOfRange(year: year, month: m))
+            ok = false
+        }
+
+        let indicatorField = index(.indicatorID)
+        let indicator = withASCII(reader, indicatorField) { lookups.indicatorTable.lookup($0) }
+        if let indicator {
+            if !lookups.indicators[indicator].isSubmittable {
+                reject(reader, indicatorField, IngestMessages.ratioSubmitted(lookups.indicators[indicator]))
+                ok = false
+            }
+        } else {
+            let t = text(reader, indicatorField)
+            reject(reader, indicatorField, t.isEmpty
+                ? IngestMessages.emptyField(.indicatorID, example: lookups.indicators.first(where: \.isSubmittable)?.id ?? "-")
+                : IngestMessages.unknownIndicator(t))
+            ok = false
+        }
+
+        let valueField = index(.value)
+        var value: Double?
+        switch withASCII(reader, valueField, { FieldParsers.parseValue($0) }) {
+        case .number(let v): value = v
+        case .blank: break
+        case .negative:
+            reject(reader, valueField, IngestMessages.negativeValue(text(reader, valueField)))
+            ok = false
+        case .badGrouping:
+            reject(reader, valueField, IngestMessages.badGrouping(text(reader, valueField)))
+            ok = false
+        case .notANumber:
+            reject(reader, valueField, IngestMessages.notANumber(text(reader, valueField)))
+            ok = false
+        }
+
+        guard ok, let district, let month, let indicator else {
+            scan.rejectedRows += 1
+            return
+        }
+        guard let value else {
+            scan.blank += 1
+            return
+        }
+        let areaField = index(.area)
+        let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding) }
+        let noteField = index(.note)
+        let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding) }
+        let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
+        if rowIndexByKey.updateValue(scan.rows.count, forKey: key) != nil { duplicateKeys.insert(key) }
+        scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
+    }
+
+    /// Rejects every row of a key that appears more than once, and hands back the file's outcome.
+    mutating func finish() -> FileScan {
+        if !duplicateKeys.isEmpty {
+            var linesByKey: [CompactKey: [Int]] = [:]
+            for row in scan.rows where duplicateKeys.contains(row.key) { linesByKey[row.key, default: []].append(Int(row.line)) }
+            for row in scan.rows where duplicateKeys.contains(row.key) {
+                let others = linesByKey[row.key]!.filter { $0 != Int(row.line) }
+                scan.rejections.append(Rejection(
+                    file: file, line: Int(row.line), column: "", text: "",
+                    reason: IngestMessages.duplicateKey(otherLines: others)))
+            }
+            scan.rejectedRows += scan.rows.count { duplicateKeys.contains($0.key) }
+            scan.rows.removeAll { duplicateKeys.contains($0.key) }
+        }
+        return scan
+    }
+}

@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+
+/// Reads a submission file in chunks, hashing every byte and checking each chunk against the encoding being
+/// tried before the CSV reader sees it, so no field is ever decoded from bytes that are not valid.
+struct SubmissionByteSource: ByteChunkSource {
+    enum Attempt { case utf8, windows874 }
+
+    /// The bytes are not valid in the encoding being tried.
+    struct InvalidByte: Error {
+        var offset: Int
+        var byte: UInt8
+        /// For UTF-8: valid multi-byte sequences came before the bad one.
+        var sawMultibyte: Bool
+        /// For UTF-8: the file began with a byte-order mark, so Windows-874 is out of the question.
+        var hadBOM: Bool
+    }
+
+    private let handle: FileHandle
+    private let attempt: Attempt
+    private var utf8 = UTF8Validator()
+    private var offset = 0
+    private var hasher = SHA256()
+    private(set) var sawBOM = false
+
+    private let validating: Bool
+
+    init(url: URL, attempt: Attempt, validating: Bool = true) throws {
+        handle = try FileHandle(forReadingFrom: url)
+        self.attempt = attempt
+        self.validating = validating
+    }
+
+    func close() { try? handle.close() }
+
+    var byteCount: Int { offset }
+
+    /// Lowercase hex SHA-256 of everything read so far (all of it, once the reader reached the end).
+    var sha256Hex: String {
+        hasher.finalize().map { b in
+            let s = String(b, radix: 16)
+            return b < 16 ? "0" + s : s
+        }.joined()
+    }
+
+    mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        while true {
+            guard let data = try handle.read(upToCount: maxCount), !data.isEmpty else {
+                if attempt == .utf8, let start = utf8.finish() {
+                    throw InvalidByte(offset: start, byte: utf8.leadByte, sawMultibyte: utf8.sawMultibyte, hadBOM: sawBOM)
+                }
+                return 0
+            }
+            hasher.update(data: data)
+            let base = offset
+            var skip = 0
+            if base == 0, attempt == .utf8, data.starts(with: [0xEF, 0xBB, 0xBF]) {
+                sawBOM = true
+                skip = 3
+            }
+            if validating { try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                switch attempt {
+                case .utf8:
+                    if let bad = utf8.feed(bytes) {
+                        let byte = bad >= base ? bytes[bad - base] : utf8.leadByte
+                        throw InvalidByte(offset: bad, byte: byte, sawMultibyte: utf8.sawMultibyte, hadBOM: sawBOM)
+                    }
+                case .windows874:
+                    if let bad = Windows874.firstUndefined(in: bytes, base: base) {
+                        throw InvalidByte(offset: bad, byte: bytes[bad - base], sawMultibyte: false, hadBOM: false)
+                    }
+                }
+            } }
+            offset += data.count
+            buffer.append(contentsOf: data.dropFirst(skip))
+            if data.count > skip { return data.count - skip }
+        }
+    }
+}

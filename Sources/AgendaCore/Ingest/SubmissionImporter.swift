@@ -1,0 +1,145 @@
+import Foundation
+
+/// A submission file to read, with the path shown in messages (relative to the inputs folder, or as typed on the
+/// command line for `validate`).
+public struct SubmissionFile: Sendable, Hashable {
+    public var url: URL
+    public var displayPath: String
+
+    public init(url: URL, displayPath: String) {
+        self.url = url
+        self.displayPath = displayPath
+    }
+}
+
+/// Reads district submissions, checks every row against the reference data and decides which value counts.
+///
+/// Rules (issue 2, item 4): a key (district, month, indicator, area) twice in one file rejects both rows; the same
+/// key in two files is won by the file modified later (a tie goes to the later path in byte order) and the loser
+/// is kept as superseded, never added. One unreadable or broken file never stops the others. For every file,
+/// rows read = accepted + superseded + rejected + blank; rows read counts data records, not the header, blank
+/// lines or all-empty rows (`,,,,` from a cleared Excel row), and a file rejected whole reads no rows.
+public struct SubmissionImporter: Sendable {
+    public let reference: ReferenceData
+    /// Bytes read per chunk; memory stays near this plus the longest record.
+    public var chunkSize: Int = 1 << 20
+    /// When false, `accepted` and `superseded` come back empty while every count and rejection is still exact:
+    /// for `validate` on very large inputs, where only the problems matter.
+    public var retainValues: Bool = true
+
+    public init(reference: ReferenceData) {
+        self.reference = reference
+    }
+
+    /// Imports every `*.csv` (any case) under `root/submissions/`, at any depth.
+    public func importInputs(root: URL) throws -> ImportResult {
+        importFiles(try Self.submissionFiles(root: root))
+    }
+
+    /// The submission files under `root/submissions/`, paths relative to `root`, `/`-separated, in byte order.
+    ///
+    /// Hidden files and Office lock files (`~$…`) are skipped: they are never submissions, and a lock file would
+    /// otherwise be reported as a broken CSV.
+    public static func submissionFiles(root: URL) throws -> [SubmissionFile] {
+        let folder = root.appendingPathComponent("submissions", isDirectory: true)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])
+        }
+        let relative = try fm.subpathsOfDirectory(atPath: folder.path)
+        var files: [SubmissionFile] = []
+        for sub in relative {
+            let name = (sub as NSString).lastPathComponent
+            guard name.lowercased().hasSuffix(".csv"), !name.hasPrefix("."), !name.hasPrefix("~$") else { continue }
+            let url = folder.appendingPathComponent(sub)
+            var dir: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &dir), !dir.boolValue else { continue }
+            files.append(SubmissionFile(url: url, displayPath: "submissions/" + sub))
+        }
+        return files.sorted { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+    }
+
+    public func importFiles(_ files: [SubmissionFile]) -> ImportResult {
+        let ordered = files.enumerated().sorted { a, b in
+            a.element.displayPath == b.element.displayPath
+                ? a.offset < b.offset
+                : a.element.displayPath.utf8.lexicographicallyPrecedes(b.element.displayPath.utf8)
+        }.map(\.element)
+        let modified = ordered.map { file in
+            (try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.modificationDate] as? Date
+                ?? Date(timeIntervalSince1970: 0)
+        }
+        // Read in precedence order, so a later file's value always replaces what is already held.
+        let precedence = ordered.indices.sorted { a, b in
+            modified[a] != modified[b] ? modified[a] < modified[b] : a < b
+        }
+        let lookups = ReferenceLookups(reference)
+        let scanner = SubmissionScanner(lookups: lookups, chunkSize: chunkSize)
+        var interner = LabelInterner()
+        var scans = [FileScan](repeating: FileScan(), count: ordered.count)
+        var districtSets = [Set<Int>](repeating: [], count: ordered.count)
+        var supersededCount = [Int](repeating: 0, count: ordered.count)
+        var winners: [CompactKey: UInt64] = [:]
+        var losers: [UInt64] = []
+
+        for fileIndex in precedence {
+            var scan = scanner.scan(ordered[fileIndex], interner: &interner)
+            for (rowIndex, row) in scan.rows.enumerated() {
+                districtSets[fileIndex].insert(row.key.district)
+                let slot = UInt64(fileIndex) << 32 | UInt64(rowIndex)
+                if let previous = winners.updateValue(slot, forKey: row.key) {
+                    supersededCount[Int(previous >> 32)] += 1
+                    if retainValues { losers.append(previous) }
+                }
+            }
+            if !retainValues { scan.rows = [] }
+            scans[fileIndex] = scan
+        }
+
+        let districtCodes = lookups.districtCodes
+        var sources: [SourceFile] = []
+        for (i, scan) in scans.enumerated() {
+            let candidates = retainValues ? scan.rows.count : nil
+            var source = SourceFile(
+                path: ordered[i].displayPath, modified: modified[i], byteCount: scan.byteCount, sha256: scan.sha256,
+                encoding: scan.encoding, districtCodes: districtSets[i].sorted().map { districtCodes[$0] },
+                rowsRead: scan.rowsRead, accepted: 0, superseded: supersededCount[i], rejected: scan.rejectedRows,
+                blank: scan.blank)
+            source.accepted = (candidates ?? (scan.rowsRead - scan.rejectedRows - scan.blank)) - supersededCount[i]
+            precondition(source.isBalanced, "accounting broken for \(source.path)")
+            sources.append(source)
+        }
+
+        var rejections: [Rejection] = []
+        for scan in scans {
+            rejections += scan.rejections.sorted { a, b in
+                a.line != b.line ? a.line < b.line : a.column.utf8.lexicographicallyPrecedes(b.column.utf8)
+            }
+        }
+
+        guard retainValues else {
+            return ImportResult(sources: sources, accepted: [], superseded: [], rejections: rejections)
+        }
+        let labels = interner.labels
+        func value(_ slot: UInt64) -> AcceptedValue {
+            let file = Int(slot >> 32)
+            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
+            let key = ValueKey(
+                districtCode: districtCodes[row.key.district], month: row.key.month,
+                indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
+            return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
+        }
+        let accepted = winners.values.map(value).sorted { $0.key < $1.key }
+        let superseded = losers.map { loser -> SupersededValue in
+            let lost = value(loser)
+            let winner = winners[scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key]!
+            return SupersededValue(superseded: lost, replacedBy: value(winner))
+        }.sorted { a, b in
+            a.superseded.key != b.superseded.key
+                ? a.superseded.key < b.superseded.key
+                : (a.superseded.sourceIndex, a.superseded.line) < (b.superseded.sourceIndex, b.superseded.line)
+        }
+        return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
+    }
+}

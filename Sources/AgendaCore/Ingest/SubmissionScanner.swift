@@ -1,0 +1,116 @@
+import Foundation
+
+/// Reads one submission file from start to end and checks every row against the reference data.
+///
+/// Encoding: the file is read as strict UTF-8 first; at the first invalid byte the attempt is thrown away and the
+/// file is read again as Windows-874 (what Thai Excel writes), unless it began with a UTF-8 byte-order mark. Only
+/// a file invalid in both is rejected, whole. The check happens chunk by chunk before the CSV reader sees the
+/// bytes, so decoding never guesses.
+struct SubmissionScanner {
+    let lookups: ReferenceLookups
+    let chunkSize: Int
+
+    func scan(_ file: SubmissionFile, interner: inout LabelInterner) -> FileScan {
+        func rejectWhole(_ reason: BilingualText, line: Int = 0, column: String = "") -> FileScan {
+            var whole = FileScan()
+            if let (count, sha) = Self.hash(file.url) {
+                whole.byteCount = count
+                whole.sha256 = sha
+            }
+            whole.rejections = [Rejection(file: file.displayPath, line: line, column: column, text: "", reason: reason, wholeFile: true)]
+            return whole
+        }
+        do {
+            return try attempt(.utf8, file, interner: &interner)
+        } catch let utf8Error as SubmissionByteSource.InvalidByte {
+            if utf8Error.hadBOM {
+                return rejectWhole(IngestMessages.badEncoding(
+                    utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, win874Offset: nil, win874Byte: nil, looksUTF8: true),
+                    line: Self.line(ofOffset: utf8Error.offset, in: file.url))
+            }
+            do {
+                return try attempt(.windows874, file, interner: &interner)
+            } catch let winError as SubmissionByteSource.InvalidByte {
+                let primary = utf8Error.sawMultibyte ? utf8Error.offset : winError.offset
+                return rejectWhole(IngestMessages.badEncoding(
+                    utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, win874Offset: winError.offset,
+                    win874Byte: winError.byte, looksUTF8: utf8Error.sawMultibyte),
+                    line: Self.line(ofOffset: primary, in: file.url))
+            } catch {
+                return rejectWhole(Self.reason(for: error))
+            }
+        } catch {
+            return rejectWhole(Self.reason(for: error))
+        }
+    }
+
+    private static func reason(for error: Error) -> BilingualText {
+        if let tooLong = error as? CSVRecordTooLong { return IngestMessages.recordTooLong(limit: tooLong.limit) }
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileNoSuchFileError || ns.code == NSFileReadNoSuchFileError) {
+            return IngestMessages.notFound()
+        }
+        return IngestMessages.unreadable(ns.localizedDescription)
+    }
+
+    /// Size and SHA-256 of a file rejected whole, so the record still identifies exactly what was sent.
+    static func hash(_ url: URL) -> (Int, String)? {
+        guard var source = try? SubmissionByteSource(url: url, attempt: .windows874, validating: false) else { return nil }
+        defer { source.close() }
+        var sink: [UInt8] = []
+        while (try? source.read(into: &sink, maxCount: 1 << 20)).map({ $0 > 0 }) ?? false { sink.removeAll(keepingCapacity: true) }
+        return (source.byteCount, source.sha256Hex)
+    }
+
+    /// The physical line holding byte `offset`, so a clerk can find a broken character.
+    static func line(ofOffset offset: Int, in url: URL) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+        defer { try? handle.close() }
+        var line = 1
+        var seen = 0
+        while seen < offset, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+            for b in data.prefix(offset - seen) where b == 0x0A { line += 1 }
+            seen += data.count
+        }
+        return line
+    }
+
+    private func attempt(_ kind: SubmissionByteSource.Attempt, _ file: SubmissionFile, interner: inout LabelInterner) throws -> FileScan {
+        let source = try SubmissionByteSource(url: file.url, attempt: kind)
+        var reader = CSVReader(source: source, chunkSize: chunkSize)
+        defer { source.close() }
+        let encoding: TextEncoding = kind == .windows874 ? .windows874 : .utf8
+        var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding)
+        var headerSeen = false
+        while try reader.next() {
+            if reader.isBlank { continue }
+            if !headerSeen {
+                headerSeen = true
+                if let rejections = rows.readHeader(reader) {
+                    // Header problems reject the file whole; the reader is still drained to settle the encoding.
+                    while try reader.next() {}
+                    return try finish(FileScan(rejections: rejections), reader: &reader, kind: kind)
+                }
+                continue
+            }
+            rows.check(reader, interner: &interner)
+        }
+        var scan = FileScan()
+        if !headerSeen {
+            scan.rejections = [Rejection(file: file.displayPath, line: 0, column: "", text: "", reason: IngestMessages.emptyFile, wholeFile: true)]
+        } else {
+            scan = rows.finish()
+        }
+        return try finish(scan, reader: &reader, kind: kind)
+    }
+
+    /// Fills in what only the byte source knows once the whole file went through it.
+    private func finish(_ scan: FileScan, reader: inout CSVReader<SubmissionByteSource>, kind: SubmissionByteSource.Attempt) throws -> FileScan {
+        var scan = scan
+        let source = reader.source
+        scan.encoding = kind == .windows874 ? .windows874 : (source.sawBOM ? .utf8WithBOM : .utf8)
+        scan.byteCount = source.byteCount
+        scan.sha256 = source.sha256Hex
+        return scan
+    }
+}
