@@ -1,9 +1,81 @@
+import AgendaCore
+import AgendaReports
 import ArgumentParser
+import Foundation
 
+/// `phayao-agenda report --quarter 2565-Q2 | --year 2565`: one workbook and one summary for a fiscal quarter or
+/// year, from every submission under the inputs folder.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report")
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the workbook and the governor's summary for a fiscal quarter or year.",
+        discussion: """
+            A quarter report covers each month of the quarter, the quarter, and the fiscal year to date; a year \
+            report covers every month, every quarter and the whole year. Files are written to the output folder as \
+            phayao-agenda-<FY2565-Q2|FY2565>.xlsx and …-summary.txt (and …-data.csv when the accepted values do not \
+            fit one sheet), each replaced only when complete.
+
+            Exit codes:
+              0   written, every row accepted
+              2   written, but some rows or files were rejected (see the Rejected sheet)
+              1   failure (broken reference table, unreadable inputs, output not writable): nothing replaced
+              64  bad flags
+            """)
+
+    @Option(name: .long, help: "Fiscal quarter in Buddhist Era: 2565-Q2 or FY2565-Q2 (Q1 = Oct–Dec).")
+    var quarter: String?
+
+    @Option(name: .long, help: "Fiscal year in Buddhist Era, e.g. 2565 (1 Oct 2564 – 30 Sep 2565).")
+    var year: Int?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        switch (quarter, year) {
+        case (nil, nil), (.some, .some):
+            throw ValidationError("give exactly one of --quarter (e.g. 2565-Q2) or --year (e.g. 2565)")
+        case (let text?, nil):
+            guard Self.parseQuarter(text) != nil else {
+                throw ValidationError("--quarter must look like 2565-Q2 or FY2565-Q2 (Buddhist Era, quarter 1–4), not '\(text)'")
+            }
+        case (nil, let fy?):
+            guard Self.isBuddhistEraYear(fy) else {
+                throw ValidationError("--year is a Buddhist Era fiscal year such as 2565 (CE + 543), not \(fy)")
+            }
+        }
+    }
 
     func run() throws {
-        throw CleanExit.message("report: not built yet")
+        let scope: ReportScope
+        if let quarter, let parsed = Self.parseQuarter(quarter) {
+            scope = .quarter(parsed)
+        } else if let year {
+            scope = .year(year)
+        } else {
+            preconditionFailure("validate() lets exactly one of --quarter and --year through")
+        }
+        let outcome = ReportJob(configuration: common.jobConfiguration()).run(scopes: [scope])
+        let lines = outcome.resultLines(common.language)
+        if outcome.status == .failure {
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        } else {
+            print(lines.joined(separator: "\n"))
+        }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// Buddhist Era years: 2400 and later (1857 CE on), which no Christian-era year in these data reaches.
+    static func isBuddhistEraYear(_ year: Int) -> Bool { (2400...9999).contains(year) }
+
+    /// `2565-Q2`, `FY2565-Q2` (case-insensitive) → fiscal quarter 2 of FY2565.
+    static func parseQuarter(_ text: String) -> FiscalQuarter? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        if rest.hasPrefix("FY") { rest = rest.dropFirst(2) }
+        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCII), let fy = Int(parts[0]),
+              isBuddhistEraYear(fy), parts[1].count == 2, parts[1].first == "Q",
+              let q = Int(parts[1].dropFirst()), (1...4).contains(q)
+        else { return nil }
+        return FiscalQuarter(fiscalYear: fy, quarter: q)
     }
 }

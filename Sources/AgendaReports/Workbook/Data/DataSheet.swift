@@ -1,9 +1,76 @@
 import AgendaCore
 import XlsxWriter
 
-/// Placeholder until the data sheets land.
+/// `Data`: every accepted raw value with the file and line it came from, so any number in the report can be
+/// traced back to a clerk's row.
+///
+/// Excel holds 1,048,576 rows a sheet. When the accepted values exceed `options.dataSheetRowLimit`, the sheet
+/// holds none of them (a partial list would pass for a complete one) and says, in Thai and English, which CSV
+/// beside the workbook holds them all; the caller writes that CSV (`DataExport.writeCSV`).
 enum DataSheet {
+    static let name = "Data"
+    static let headers = ["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]
+
     static func write(_ context: SheetContext, overflowFileName: String) throws -> (sheet: Worksheet, overflow: Bool) {
-        (try context.workbook.addWorksheet(name: "Data"), false)
+        let accepted = context.report.imported.accepted
+        if accepted.count > context.options.dataSheetRowLimit {
+            return (try writeOverflowNotice(context, overflowFileName: overflowFileName, count: accepted.count), true)
+        }
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        let sheet = layout.sheet
+        let styles = context.styles
+        var formats: [String: Format] = [:]
+        for indicator in context.report.reference.indicators {
+            formats[indicator.id] = styles.number(decimals: indicator.decimals)
+            layout.fit(indicator.id, col: 2)
+        }
+        // Widths from what is known without touching every row: paths come from the source list; areas and notes
+        // are measured on the first rows only, which keeps a million-row sheet linear and cheap.
+        for source in context.report.imported.sources { layout.fit(source.path, col: 6) }
+        for value in accepted.prefix(2_000) {
+            layout.fit(value.key.area, col: 3)
+            layout.fit(value.note, col: 5)
+        }
+        for (offset, value) in accepted.enumerated() {
+            let row = offset + 1
+            let key = value.key
+            try sheet.write(string: key.districtCode, row: row, col: 0, format: styles.code)
+            try sheet.write(string: key.month.label, row: row, col: 1, format: styles.code)
+            try sheet.write(string: key.indicatorID, row: row, col: 2, format: styles.code)
+            try layout.write(text: key.area, row: row, col: 3, format: styles.text)
+            try sheet.write(number: value.value, row: row, col: 4,
+                            format: formats[key.indicatorID] ?? context.valueFormat(indicatorID: key.indicatorID))
+            try layout.write(text: value.note, row: row, col: 5, format: styles.text)
+            try sheet.write(string: context.sourcePath(value.sourceIndex), row: row, col: 6, format: styles.text)
+            try sheet.write(number: Double(value.line), row: row, col: 7, format: styles.integer)
+        }
+        layout.fit(width: 14, col: 4)
+        layout.fit(width: 8, col: 7)
+        try layout.finish(context: context, dataRows: accepted.count)
+        return (sheet, false)
+    }
+
+    /// The notice shown instead of the rows: the count, the CSV's name, and why.
+    static func overflowNotice(fileName: String, count: Int, limit: Int) -> BilingualText {
+        let n = NumberText.decimal(Double(count), decimals: 0)
+        let max = NumberText.decimal(Double(limit), decimals: 0)
+        return BilingualText(
+            th: "ข้อมูลที่รับไว้มี \(n) แถว เกินกว่าที่แผ่นงานนี้รับได้ (\(max) แถว) จึงบันทึกทั้งหมดไว้ในไฟล์ "
+                + "\(fileName) ซึ่งอยู่ในโฟลเดอร์เดียวกับไฟล์นี้",
+            en: "The \(n) accepted values exceed what this sheet holds (\(max) rows), so all of them are in "
+                + "\(fileName), in the same folder as this workbook.")
+    }
+
+    private static func writeOverflowNotice(_ context: SheetContext, overflowFileName: String, count: Int) throws
+        -> Worksheet
+    {
+        let sheet = try context.workbook.addWorksheet(name: name)
+        let notice = overflowNotice(fileName: overflowFileName, count: count, limit: context.options.dataSheetRowLimit)
+        try sheet.write(string: notice.th, row: 0, col: 0, format: context.styles.subtitle)
+        try sheet.write(string: notice.en, row: 1, col: 0, format: context.styles.text)
+        try sheet.write(string: overflowFileName, row: 2, col: 0, format: context.styles.boldText)
+        try sheet.setColumn(first: 0, last: 0, width: 120)
+        try context.applyPrintSetup(sheet)
+        return sheet
     }
 }

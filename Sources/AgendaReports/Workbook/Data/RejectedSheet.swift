@@ -1,9 +1,40 @@
 import AgendaCore
 import XlsxWriter
 
-/// Placeholder until the data sheets land.
+/// `Rejected`: one row per rejected row or file, pinned to file, line and column, with the reason in Thai (what
+/// the clerk reads) and in English beside it.
+///
+/// The offending text is written as a string whatever it holds, so a cell that was `=HYPERLINK(...)` in the
+/// submission shows as that text and can never run.
 enum RejectedSheet {
+    static let name = "Rejected"
+    static let headers = ["file", "line", "column", "value", "reason", "reason_en", "whole_file"]
+
     static func write(_ context: SheetContext) throws -> Worksheet {
-        try context.workbook.addWorksheet(name: "Rejected")
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        let sheet = layout.sheet
+        let styles = context.styles
+        let rejections = context.report.imported.rejections
+        for (offset, rejection) in rejections.enumerated() {
+            let row = offset + 1
+            try sheet.write(string: rejection.file, row: row, col: 0, format: styles.text)
+            // Line 0 means "the whole file, before any line": left empty rather than shown as a line number.
+            if rejection.line > 0 {
+                try sheet.write(number: Double(rejection.line), row: row, col: 1, format: styles.integer)
+            }
+            try layout.write(text: rejection.column, row: row, col: 2, format: styles.text)
+            try layout.write(text: rejection.text, row: row, col: 3, format: styles.code)
+            try sheet.write(string: rejection.reason.th, row: row, col: 4, format: styles.text)
+            try sheet.write(string: rejection.reason.en, row: row, col: 5, format: styles.text)
+            try sheet.write(bool: rejection.wholeFile, row: row, col: 6, format: styles.text)
+            layout.fit(rejection.file, col: 0)
+            layout.fit(rejection.column, col: 2)
+            layout.fit(rejection.text, col: 3)
+            layout.fit(rejection.reason.th, col: 4)
+            layout.fit(rejection.reason.en, col: 5)
+        }
+        layout.fit(width: 8, col: 1)
+        try layout.finish(context: context, dataRows: rejections.count)
+        return sheet
     }
 }

@@ -1,9 +1,71 @@
 import AgendaCore
 import XlsxWriter
 
-/// Placeholder until the data sheets land.
+/// `Sources`: every input file with its districts, encoding, accounting, modification time, size and SHA-256,
+/// and a total row.
+///
+/// The accounting is the import's promise that no row vanished: for every file, rows read = accepted +
+/// superseded + rejected + blank. A file that does not balance is a bug in the importer, not bad data, so it
+/// stops the run (precondition) rather than printing a report whose totals do not add up.
 enum SourcesSheet {
+    static let name = "Sources"
+    static let headers = [
+        "file", "districts", "encoding", "rows_read", "accepted", "superseded", "rejected", "blank",
+        "modified", "bytes", "sha256",
+    ]
+    /// Thai label of the total row (column `file`).
+    static let totalLabel = "รวม / Total"
+    /// Shown in `encoding` for a file that could not be decoded.
+    static let undecodedLabel = "อ่านไม่ได้ / unreadable"
+
     static func write(_ context: SheetContext) throws -> Worksheet {
-        try context.workbook.addWorksheet(name: "Sources")
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        let sheet = layout.sheet
+        let styles = context.styles
+        let imported = context.report.imported
+        var totals = [Int](repeating: 0, count: 5)  // rows read, accepted, superseded, rejected, blank
+        var bytes = 0
+        for (offset, source) in imported.sources.enumerated() {
+            precondition(source.isBalanced, """
+                \(source.path): rows read \(source.rowsRead) ≠ accepted \(source.accepted) + superseded \
+                \(source.superseded) + rejected \(source.rejected) + blank \(source.blank)
+                """)
+            let row = offset + 1
+            let districts = source.districtCodes.joined(separator: ", ")
+            let counts = [source.rowsRead, source.accepted, source.superseded, source.rejected, source.blank]
+            try sheet.write(string: source.path, row: row, col: 0, format: styles.text)
+            try layout.write(text: districts, row: row, col: 1, format: styles.code)
+            try sheet.write(string: source.encoding?.rawValue ?? undecodedLabel, row: row, col: 2, format: styles.text)
+            for (i, count) in counts.enumerated() {
+                try sheet.write(number: Double(count), row: row, col: 3 + i, format: styles.integer)
+                totals[i] += count
+            }
+            try sheet.write(date: source.modified, row: row, col: 8, format: styles.dateTime)
+            try sheet.write(number: Double(source.byteCount), row: row, col: 9, format: styles.integer)
+            try sheet.write(string: source.sha256, row: row, col: 10, format: styles.code)
+            bytes += source.byteCount
+            layout.fit(source.path, col: 0)
+            layout.fit(districts, col: 1)
+        }
+        precondition(totals[0] == totals[1] + totals[2] + totals[3] + totals[4], "source totals do not balance")
+        precondition(totals[1] == imported.accepted.count || imported.accepted.isEmpty,
+                     "files account for \(totals[1]) accepted values, the import holds \(imported.accepted.count)")
+        precondition(totals[2] == imported.superseded.count || imported.superseded.isEmpty,
+                     "files account for \(totals[2]) superseded values, the import holds \(imported.superseded.count)")
+
+        // The total row sits below the filtered range so sorting or filtering the files never moves it.
+        let totalRow = imported.sources.count + 2
+        try sheet.write(string: totalLabel, row: totalRow, col: 0, format: styles.boldText)
+        for (i, total) in totals.enumerated() {
+            try sheet.write(number: Double(total), row: totalRow, col: 3 + i,
+                            format: styles.emphasisNumber(decimals: 0))
+        }
+        try sheet.write(number: Double(bytes), row: totalRow, col: 9, format: styles.emphasisNumber(decimals: 0))
+        layout.fit(undecodedLabel, col: 2)
+        layout.fit(width: 20, col: 8)
+        layout.fit(width: 12, col: 9)
+        layout.fit(width: 66, col: 10)
+        try layout.finish(context: context, dataRows: imported.sources.count)
+        return sheet
     }
 }

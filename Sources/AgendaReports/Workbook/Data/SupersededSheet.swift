@@ -1,9 +1,47 @@
 import AgendaCore
 import XlsxWriter
 
-/// Placeholder until the data sheets land.
+/// `Superseded`: every value a later file replaced, with both values, both files, their lines and modification
+/// times, so a coordinator can see which submission won and why (the later file wins).
+///
+/// Superseded values are on record only; no number in the report counts them.
 enum SupersededSheet {
+    static let name = "Superseded"
+    static let headers = [
+        "district_code", "period", "indicator_id", "area",
+        "superseded_value", "superseded_file", "superseded_line", "superseded_modified",
+        "replaced_by_value", "replaced_by_file", "replaced_by_line", "replaced_by_modified",
+    ]
+
     static func write(_ context: SheetContext) throws -> Worksheet {
-        try context.workbook.addWorksheet(name: "Superseded")
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        let sheet = layout.sheet
+        let styles = context.styles
+        let sources = context.report.imported.sources
+        let superseded = context.report.imported.superseded
+        for (offset, pair) in superseded.enumerated() {
+            let row = offset + 1
+            let key = pair.superseded.key
+            let valueFormat = context.valueFormat(indicatorID: key.indicatorID)
+            try sheet.write(string: key.districtCode, row: row, col: 0, format: styles.code)
+            try sheet.write(string: key.month.label, row: row, col: 1, format: styles.code)
+            try sheet.write(string: key.indicatorID, row: row, col: 2, format: styles.code)
+            try layout.write(text: key.area, row: row, col: 3, format: styles.text)
+            layout.fit(key.area, col: 3)
+            for (side, value) in [pair.superseded, pair.replacedBy].enumerated() {
+                let col = 4 + side * 4
+                let path = context.sourcePath(value.sourceIndex)
+                try sheet.write(number: value.value, row: row, col: col, format: valueFormat)
+                try sheet.write(string: path, row: row, col: col + 1, format: styles.text)
+                try sheet.write(number: Double(value.line), row: row, col: col + 2, format: styles.integer)
+                try sheet.write(date: sources[value.sourceIndex].modified, row: row, col: col + 3,
+                                format: styles.dateTime)
+                layout.fit(path, col: col + 1)
+            }
+        }
+        for col in [4, 8] { layout.fit(width: 14, col: col) }
+        for col in [7, 11] { layout.fit(width: 20, col: col) }
+        try layout.finish(context: context, dataRows: superseded.count)
+        return sheet
     }
 }

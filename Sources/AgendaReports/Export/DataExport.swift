@@ -1,0 +1,68 @@
+import AgendaCore
+import Foundation
+
+/// Every accepted value as CSV, for reports whose values do not fit the workbook's `Data` sheet.
+///
+/// UTF-8 with a byte-order mark, because Excel opens a UTF-8 CSV as Thai only when it starts with one (without
+/// it Thai Excel assumes Windows-874 and shows mojibake). Fields are quoted per RFC 4180 when needed. Text that
+/// Excel would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe, the
+/// usual defence against CSV injection: a clerk's note `=HYPERLINK(...)` opens as text, never as a live link.
+public enum DataExport {
+    public static let header = ["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Writes `report.imported.accepted` in order to `url`, replacing any file there. Streams in chunks, so
+    /// memory stays small whatever the number of values.
+    public static func writeCSV(_ report: Report, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer: [UInt8] = byteOrderMark
+        buffer.reserveCapacity(1 << 20)
+        appendRecord(header, to: &buffer)
+        let paths = report.imported.sources.map(\.path)
+        for value in report.imported.accepted {
+            appendRecord([
+                value.key.districtCode, value.key.month.label, value.key.indicatorID, safeText(value.key.area),
+                numberText(value.value), safeText(value.note), safeText(paths[value.sourceIndex]), String(value.line),
+            ], to: &buffer)
+            if buffer.count >= 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try handle.write(contentsOf: buffer)
+    }
+
+    /// A number as a CSV field: whole numbers without a decimal point, others in Swift's shortest round-trip form.
+    static func numberText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// Free text that Excel could take for a formula, prefixed with an apostrophe.
+    static func safeText(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            if needsQuotes {
+                buffer.append(UInt8(ascii: "\""))
+                for byte in field.utf8 {
+                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                    buffer.append(byte)
+                }
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.append(contentsOf: field.utf8)
+            }
+        }
+        buffer.append(contentsOf: [13, 10])
+    }
+}

@@ -1,0 +1,153 @@
+import AgendaCore
+import Foundation
+
+/// The report pipeline the commands call: load the reference tables, import every submission once, then for each
+/// requested scope build the report and write its workbook and summary atomically into the output folder.
+///
+/// One import serves several scopes (the nightly run builds quarter-to-date and year-to-date from the same
+/// files). Nothing is renamed into place until every file of every scope is complete, so a failure leaves the
+/// previous reports exactly as they were. The as-of instant comes from `--as-of` or the newest input file, never
+/// the clock, so the same inputs give byte-identical files.
+public struct ReportJob: Sendable {
+    public let configuration: ReportJobConfiguration
+    /// Writes the workbook; replaceable in tests to inject a failure mid-run.
+    var writeWorkbook: @Sendable (Report, URL, String, WorkbookOptions) throws -> WorkbookRenderer.Output = {
+        report, url, overflowName, options in
+        try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: overflowName)
+    }
+
+    public init(configuration: ReportJobConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The reference data and the import, read once for any number of scopes.
+    public struct Inputs: Sendable {
+        public var reference: ReferenceData
+        public var imported: ImportResult
+        /// `--as-of`, else the newest input file's modification time.
+        public var asOf: Date
+    }
+
+    /// Loads and imports, then writes every scope. Never throws: a failure becomes `status == .failure` with a
+    /// message, and nothing is replaced.
+    public func run(scopes: [ReportScope]) -> ReportOutcome {
+        precondition(!scopes.isEmpty, "a report run needs at least one scope")
+        do {
+            let inputs = try loadInputs()
+            return try write(scopes: scopes, from: inputs)
+        } catch let failure as ReportJobFailure {
+            return .failed(failure)
+        } catch {
+            return .failed(ReportJobFailure(BilingualText(
+                th: "เขียนรายงานไม่สำเร็จ: \(error)", en: "Could not write the report: \(error)")))
+        }
+    }
+
+    /// Reads `inputs/reference/` and every submission under `inputs/submissions/`.
+    public func loadInputs() throws -> Inputs {
+        let progress = ProgressReporter(enabled: configuration.showProgress)
+        let root = configuration.inputs
+        let referenceFolder = root.appendingPathComponent("reference", isDirectory: true)
+        let reference: ReferenceData
+        do {
+            reference = try ReferenceLoader.load(from: referenceFolder)
+        } catch let error as ReferenceDataError {
+            throw ReportJobFailure(BilingualText(
+                th: "ตารางอ้างอิงผิดพลาด reference/\(error.message(.th))",
+                en: "Broken reference table reference/\(error.message(.en))"))
+        } catch {
+            throw ReportJobFailure(BilingualText(
+                th: "อ่านตารางอ้างอิงใน \(referenceFolder.path) ไม่ได้: \(error)",
+                en: "Cannot read the reference tables in \(referenceFolder.path): \(error)"))
+        }
+        progress.say(th: "กำลังอ่านไฟล์ส่งข้อมูล…", en: "reading submissions…")
+        let started = Date()
+        let imported: ImportResult
+        do {
+            imported = try SubmissionImporter(reference: reference).importInputs(root: root)
+        } catch {
+            let folder = root.appendingPathComponent("submissions").path
+            throw ReportJobFailure(BilingualText(
+                th: "อ่านโฟลเดอร์ข้อมูล \(folder) ไม่ได้: \(error)",
+                en: "Cannot read the inputs folder \(folder): \(error)"))
+        }
+        let rows = imported.sources.reduce(0) { $0 + $1.rowsRead }
+        progress.rate(files: imported.sources.count, rows: rows, seconds: Date().timeIntervalSince(started))
+        let asOf = configuration.asOf ?? Self.newestModification(imported: imported, referenceFolder: referenceFolder)
+        return Inputs(reference: reference, imported: imported, asOf: asOf)
+    }
+
+    /// Builds and writes every scope from one import, then renames all files into place together.
+    public func write(scopes: [ReportScope], from inputs: Inputs) throws -> ReportOutcome {
+        let progress = ProgressReporter(enabled: configuration.showProgress)
+        let folder = configuration.output
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportJobFailure(BilingualText(
+                th: "สร้างโฟลเดอร์ผลลัพธ์ \(folder.path) ไม่ได้: \(error)",
+                en: "Cannot create the output folder \(folder.path): \(error)"))
+        }
+        AtomicFile.removeStalePartials(in: folder)
+        let staged = StagedFiles()
+        var written: [ReportOutcome.Written] = []
+        do {
+            for scope in scopes {
+                progress.say(th: "กำลังเขียนรายงาน \(scope.slug)…", en: "writing \(scope.slug)…")
+                written.append(try stage(scope: scope, inputs: inputs, into: staged))
+            }
+            try staged.commit()
+        } catch {
+            staged.abandon()
+            throw ReportJobFailure(BilingualText(
+                th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ รายงานเดิมยังอยู่ครบ: \(error)",
+                en: "Could not write the report in \(folder.path); the previous report is untouched: \(error)"))
+        }
+        let imported = inputs.imported
+        return ReportOutcome(
+            written: written, files: imported.sources.count, accepted: imported.accepted.count,
+            superseded: imported.superseded.count, rejected: imported.rejections.count,
+            rejectedFiles: imported.rejections.filter(\.wholeFile).count,
+            status: imported.rejections.isEmpty ? .clean : .writtenWithRejections, failure: nil)
+    }
+
+    /// Builds one scope's report and stages its files: workbook, overflow CSV when needed, then the summary
+    /// (last, because it names the workbook).
+    private func stage(scope: ReportScope, inputs: Inputs, into staged: StagedFiles) throws -> ReportOutcome.Written {
+        let report = ReportBuilder.build(
+            scope: scope, options: configuration.reportOptions, reference: inputs.reference,
+            imported: inputs.imported, asOf: inputs.asOf)
+        let names = ReportFileNames(scope: scope)
+        let folder = configuration.output
+        let workbookURL = folder.appendingPathComponent(names.workbook)
+        let csvURL = folder.appendingPathComponent(names.dataCSV)
+        let summaryURL = folder.appendingPathComponent(names.summary)
+        var overflow = false
+        try staged.stage(workbookURL) { temporary in
+            overflow = try writeWorkbook(report, temporary, names.dataCSV, configuration.workbookOptions).dataOverflow
+        }
+        if overflow {
+            try staged.stage(csvURL) { temporary in try DataExport.writeCSV(report, to: temporary) }
+        } else {
+            staged.removeOnCommit(csvURL)
+        }
+        let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
+        try staged.stage(summaryURL) { temporary in try Data(summary.utf8).write(to: temporary) }
+        return ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
+                                     dataCSV: overflow ? csvURL : nil)
+    }
+
+    /// The newest modification time among the submissions and the reference tables; the epoch when there are
+    /// none (an empty inputs folder still gives a reproducible report).
+    static func newestModification(imported: ImportResult, referenceFolder: URL) -> Date {
+        var newest = imported.sources.map(\.modified).max() ?? Date(timeIntervalSince1970: 0)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: referenceFolder.path)) ?? []
+        for name in names where name.lowercased().hasSuffix(".csv") {
+            let path = referenceFolder.appendingPathComponent(name).path
+            if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date {
+                newest = max(newest, date)
+            }
+        }
+        return newest
+    }
+}

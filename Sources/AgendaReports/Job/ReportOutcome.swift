@@ -1,0 +1,70 @@
+import AgendaCore
+import Foundation
+
+/// What a report run did: the files written per scope, the import's counts and the exit code.
+public struct ReportOutcome: Sendable {
+    /// One scope's report, under its final names.
+    public struct Written: Sendable, Hashable {
+        public var scope: ReportScope
+        public var workbook: URL
+        public var summary: URL
+        /// Set when the accepted values overflowed the `Data` sheet and went to this CSV.
+        public var dataCSV: URL?
+    }
+
+    /// Exit codes, as documented in `phayao-agenda --help` and the README.
+    public enum ExitStatus: Int32, Sendable {
+        /// Written, every row accepted.
+        case clean = 0
+        /// Nothing new written; the previous report is untouched.
+        case failure = 1
+        /// Written, but some rows or files were rejected (see the `Rejected` sheet).
+        case writtenWithRejections = 2
+    }
+
+    public var written: [Written]
+    /// Input files read.
+    public var files: Int
+    public var accepted: Int
+    public var superseded: Int
+    /// Rejections (rows, and whole files).
+    public var rejected: Int
+    /// Files rejected as a whole.
+    public var rejectedFiles: Int
+    public var status: ExitStatus
+    /// Set when `status == .failure`.
+    public var failure: ReportJobFailure?
+
+    public var exitCode: Int32 { status.rawValue }
+
+    static func failed(_ failure: ReportJobFailure) -> ReportOutcome {
+        ReportOutcome(written: [], files: 0, accepted: 0, superseded: 0, rejected: 0, rejectedFiles: 0,
+                      status: .failure, failure: failure)
+    }
+
+    /// The lines printed when the run ends (stdout), in `language`: paths written, then the counts.
+    public func resultLines(_ language: Language) -> [String] {
+        if let failure {
+            return [(language == .th ? "ล้มเหลว: " : "failed: ") + failure.message.text(language)]
+        }
+        var lines: [String] = []
+        for item in written {
+            lines.append(item.workbook.path)
+            lines.append(item.summary.path)
+            if let csv = item.dataCSV { lines.append(csv.path) }
+        }
+        let n = { (x: Int) in NumberText.decimal(Double(x), decimals: 0) }
+        switch language {
+        case .th:
+            var line = "อ่าน \(n(files)) ไฟล์ รับ \(n(accepted)) ค่า แทนที่ \(n(superseded)) ค่า ปฏิเสธ \(n(rejected)) รายการ"
+            if rejectedFiles > 0 { line += " (ทั้งไฟล์ \(n(rejectedFiles)) ไฟล์)" }
+            lines.append(line)
+        case .en:
+            var line = "read \(n(files)) files: \(n(accepted)) values accepted, \(n(superseded)) superseded, "
+                + "\(n(rejected)) rejected"
+            if rejectedFiles > 0 { line += " (\(n(rejectedFiles)) whole files)" }
+            lines.append(line)
+        }
+        return lines
+    }
+}

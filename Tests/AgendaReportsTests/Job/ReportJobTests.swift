@@ -1,0 +1,165 @@
+import AgendaCore
+@testable import AgendaReports
+import Foundation
+import Testing
+
+@Suite struct ReportJobTests {
+    static let q2 = ReportScope.quarter(FiscalQuarter(fiscalYear: 2565, quarter: 2))
+
+    func job(_ folder: URL, inputs: URL, limit: Int = WorkbookOptions.excelRowLimit - 1) -> ReportJob {
+        ReportJob(configuration: ReportJobConfiguration(
+            inputs: inputs, output: folder.appendingPathComponent("out"),
+            workbookOptions: WorkbookOptions(dataSheetRowLimit: limit), showProgress: false))
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test func writesWorkbookAndSummaryFromTheFixture() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let job = job(folder, inputs: inputs)
+        let outcome = job.run(scopes: [Self.q2])
+        #expect(outcome.status == .writtenWithRejections, "\(outcome.resultLines(.en))")
+        #expect(outcome.exitCode == 2)
+        #expect((outcome.files, outcome.accepted, outcome.superseded, outcome.rejected) == (3, 8, 1, 1))
+        let written = try #require(outcome.written.first)
+        #expect(written.workbook.lastPathComponent == "phayao-agenda-FY2565-Q2.xlsx")
+        #expect(written.summary.lastPathComponent == "phayao-agenda-FY2565-Q2-summary.txt")
+        #expect(written.dataCSV == nil)
+        let summary = try String(contentsOf: written.summary, encoding: .utf8)
+        #expect(summary.split(separator: "\n").last?.hasSuffix("phayao-agenda-FY2565-Q2.xlsx") == true)
+
+        // The workbook's Facts equal the core's own facts for the same inputs.
+        let loaded = try job.loadInputs()
+        #expect(loaded.asOf == ReportFixtureInputs.times["submissions/5602/2565-02.csv"])
+        let report = ReportBuilder.build(scope: Self.q2, options: ReportOptions(), reference: loaded.reference,
+                                         imported: loaded.imported, asOf: loaded.asOf)
+        let book = try SheetReadBack.read(written.workbook, sheets: ["Facts", "Data", "Superseded", "Rejected", "Sources"])
+        let facts = try #require(book.sheets["Facts"])
+        #expect(facts.rows.count == report.facts.count + 1)
+        for (i, fact) in report.facts.enumerated() {
+            let row = facts.row(i + 1, width: 8)
+            #expect(row[4]?.v.number == fact.value)
+            #expect(row[5]?.v.number == fact.target)
+            #expect(row[6]?.v.number == fact.achievementPct)
+            #expect(row[7]?.v.string == fact.status?.rawValue)
+        }
+        // Hand-computed: members is a stock (last), so 5601 counts February's 1,150, January's fix 1,120 only in January.
+        let ytd = report.yearToDate
+        #expect(report.fact(ytd, indicator: "members", area: "5601")?.value == 1_150)
+        #expect(report.fact(ytd, indicator: "members", area: "5602")?.value == 720)
+        #expect(report.fact(ytd, indicator: "members", area: "56")?.value == 1_870)
+        #expect(report.fact(ytd, indicator: "paid_rate", area: "56")?.value == 100.0 * 27 / 35)
+        let january = ReportWindow.month(YearMonth(yearBE: 2565, month: 1))
+        #expect(report.fact(january, indicator: "members", area: "5601")?.value == 1_120)
+
+        let data = try #require(book.sheets["Data"])
+        #expect(data.rows.count == 9)
+        #expect(data.rows.contains { $0.count > 5 && $0[5] == SheetReadBack.Cell(v: .string("=HYPERLINK(\"http://x\",\"y\")"), t: "s", fmt: "General") })
+        let superseded = try #require(book.sheets["Superseded"])
+        #expect(superseded.rows.count == 2)
+        #expect(superseded.row(1, width: 12)[4]?.v == .number(1_100))
+        #expect(superseded.row(1, width: 12)[8]?.v == .number(1_120))
+        let rejected = try #require(book.sheets["Rejected"])
+        #expect(rejected.rows.count == 2)
+        #expect(rejected.row(1, width: 7)[3]?.v == .string("abc"))
+        let sources = try #require(book.sheets["Sources"])
+        let total = sources.row(5, width: 11)
+        #expect((3...7).map { total[$0]?.v.number } == [11, 8, 1, 1, 1])
+    }
+
+    @Test func cleanInputsExitZero() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        try ReportFixtureInputs.removeRejectedRow(in: inputs)
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(outcome.status == .clean)
+        #expect(outcome.rejected == 0)
+    }
+
+    @Test func sameInputsGiveTheSameBytes() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let first = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
+        #expect(first.written.count == 2)
+        let before = try contents(folder.appendingPathComponent("out"))
+        #expect(before.keys.sorted() == ["phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
+                                         "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"])
+        _ = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
+        #expect(try contents(folder.appendingPathComponent("out")) == before)
+    }
+
+    @Test func brokenReferenceFailsAndReplacesNothing() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        _ = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        let before = try contents(folder.appendingPathComponent("out"))
+        let indicators = inputs.appendingPathComponent("reference/indicators.csv")
+        let text = try String(contentsOf: indicators, encoding: .utf8).replacingOccurrences(of: ",ratio,", with: ",average,")
+        try text.write(to: indicators, atomically: false, encoding: .utf8)
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(outcome.status == .failure)
+        let message = try #require(outcome.failure?.message.en)
+        #expect(message.contains("indicators.csv:5:aggregation"), "\(message)")
+        #expect(try contents(folder.appendingPathComponent("out")) == before)
+    }
+
+    @Test func missingSubmissionsFolderFails() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("submissions"))
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(outcome.status == .failure)
+        #expect(outcome.failure?.message.en.contains("submissions") == true)
+    }
+
+    @Test func aFailingRendererLeavesThePreviousReportAndNoPartialFile() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let out = folder.appendingPathComponent("out")
+        _ = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
+        let before = try contents(out)
+        // The second scope's workbook fails after the first scope's files are complete: nothing may be renamed.
+        var failing = job(folder, inputs: inputs)
+        failing.writeWorkbook = { report, url, name, options in
+            if case .year = report.scope {
+                try Data("half a workbook".utf8).write(to: url)
+                throw CocoaError(.fileWriteOutOfSpace)
+            }
+            return try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: name)
+        }
+        let outcome = failing.run(scopes: [Self.q2, .year(2565)])
+        #expect(outcome.status == .failure)
+        #expect(outcome.exitCode == 1)
+        #expect(try contents(out) == before, "previous files untouched, no partial left behind")
+    }
+
+    @Test func overflowGoesToCSVAndAStaleCSVIsRemovedLater() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let outcome = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
+        let csv = try #require(outcome.written.first?.dataCSV)
+        #expect(csv.lastPathComponent == "phayao-agenda-FY2565-Q2-data.csv")
+        let lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 9)
+        let book = try SheetReadBack.read(outcome.written[0].workbook, sheets: ["Data"])
+        #expect(book.sheets["Data"]?.rows.first?.first??.v.string?.contains("phayao-agenda-FY2565-Q2-data.csv") == true)
+
+        let again = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(again.written.first?.dataCSV == nil)
+        #expect(!FileManager.default.fileExists(atPath: csv.path))
+    }
+}
