@@ -46,6 +46,11 @@ public enum BangkokCalendar {
         return (YearMonth(yearCE: parts.year!, month: parts.month!), parts.day!)
     }
 
+    /// Midnight at the start of today in Bangkok: the nightly run's default as-of day.
+    public static func startOfToday(now: Date = Date()) -> Date {
+        calendar.startOfDay(for: now)
+    }
+
     /// Midnight at the start of a Bangkok day.
     public static func startOfDay(yearCE: Int, month: Int, day: Int) -> Date? {
         calendar.date(from: DateComponents(year: yearCE, month: month, day: day))

@@ -137,10 +137,13 @@ public struct ReportJob: Sendable {
                                      dataCSV: overflow ? csvURL : nil)
     }
 
-    /// The newest modification time among the submissions and the reference tables; the epoch when there are
-    /// none (an empty inputs folder still gives a reproducible report).
+    /// The newest modification time among the submissions: how current the data are. The reference tables do not
+    /// count (after a fresh checkout they carry the checkout time, which says nothing about the data); they are
+    /// used only when there are no submissions at all. The epoch when there is nothing, so an empty inputs folder
+    /// still gives a reproducible report.
     static func newestModification(imported: ImportResult, referenceFolder: URL) -> Date {
-        var newest = imported.sources.map(\.modified).max() ?? Date(timeIntervalSince1970: 0)
+        if let newest = imported.sources.map(\.modified).max() { return newest }
+        var newest = Date(timeIntervalSince1970: 0)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: referenceFolder.path)) ?? []
         for name in names where name.lowercased().hasSuffix(".csv") {
             let path = referenceFolder.appendingPathComponent(name).path
