@@ -15,7 +15,8 @@
 #
 # Settings (environment): PHAYAO_HOME (project folder, default: the folder above this script), PHAYAO_BIN (the
 # executable, default .build/release/phayao-agenda), PHAYAO_INPUTS (default Inputs), PHAYAO_REPORTS (default
-# Reports), PHAYAO_LOCK_WAIT (seconds), PHAYAO_LOG_DAYS (default 90).
+# Reports), PHAYAO_LOCK_WAIT (seconds), PHAYAO_LOG_DAYS (default 90), PHAYAO_TODAY (YYYY-MM-DD, CE: the day the
+# `quarter` mode counts from; for tests and for re-running a missed quarter).
 set -u
 
 home=${PHAYAO_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
@@ -36,7 +37,8 @@ case "$mode" in
   nightly) args=(nightly --inputs "$inputs" --out "$reports" "$@") ;;
   quarter)
     # The quarter that ended most recently, as the fiscal label FY-Qn (Q1 = Oct–Dec, named by the BE year it ends).
-    year=$(date +%Y) month=$((10#$(date +%m)))
+    today=${PHAYAO_TODAY:-$(date +%F)}
+    year=${today%%-*} month=${today#*-}; month=$((10#${month%%-*}))
     be=$((year + 543))
     if [ "$month" -le 3 ]; then fy=$be q=1
     elif [ "$month" -le 6 ]; then fy=$be q=2

@@ -22,26 +22,61 @@ struct ProcessRunner {
     }()
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+        try run(executable: executable, arguments, in: directory)
+    }
+
+    /// Runs any program (the cron wrapper, a shell) with extra environment variables.
+    static func run(executable program: URL, _ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> Outcome {
+        let process = try started(executable: program, arguments, environment: environment, in: directory)
+        return try process.finish()
+    }
+
+    /// A started process whose output is collected by `finish()`; for tests that run two at once.
+    final class Running {
+        let process: Process
+        let out: Pipe
+        let errURL: URL
+        let errHandle: FileHandle
+
+        init(process: Process, out: Pipe, errURL: URL, errHandle: FileHandle) {
+            self.process = process
+            self.out = out
+            self.errURL = errURL
+            self.errHandle = errHandle
+        }
+
+        func finish() throws -> Outcome {
+            let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            try errHandle.close()
+            let stderrData = try Data(contentsOf: errURL)
+            try? FileManager.default.removeItem(at: errURL)
+            return Outcome(
+                status: process.terminationStatus,
+                stdout: String(decoding: stdoutData, as: UTF8.self),
+                stderr: String(decoding: stderrData, as: UTF8.self))
+        }
+    }
+
+    static func started(executable program: URL, _ arguments: [String], environment: [String: String] = [:],
+                        in directory: URL? = nil) throws -> Running {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = directory }
         // stderr goes to a file so the two streams can never block each other on a full pipe.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errURL) }
         let errHandle = try FileHandle(forWritingTo: errURL)
         let out = Pipe()
         process.standardOutput = out
         process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errHandle.close()
-        let stderrData = try Data(contentsOf: errURL)
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        return Running(process: process, out: out, errURL: errURL, errHandle: errHandle)
     }
 }
