@@ -178,7 +178,12 @@ public final class Workbook {
     }
 
     /// Notes that a cell, row, column or merged range uses `format`.
+    private var lastRecordedFormat: UnsafeMutablePointer<lxw_format>?
+
     func recordCellFormatUse(_ format: UnsafeMutablePointer<lxw_format>) {
+        // Columns of cells share a format: skip the set lookup when it is the one recorded last.
+        guard format != lastRecordedFormat else { return }
+        lastRecordedFormat = format
         cellFormatsInUse.insert(format)
     }
 

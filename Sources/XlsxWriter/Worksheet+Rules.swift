@@ -146,7 +146,7 @@ extension Worksheet {
         var validation = lxw_data_validation()
         switch rule {
         case .list(let items):
-            try Worksheet.checkValidationList(items, context: context)
+            try Worksheet.checkValidationList(items, context: context.description)
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             validation.value_list = pool.copyArray(items)
         case .listFormula(let formula):

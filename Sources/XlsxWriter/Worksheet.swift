@@ -30,18 +30,21 @@ public final class Worksheet {
         return "range \(area.a1) of sheet '\(name)'"
     }
 
-    /// Checks the workbook is open and the cell is on the grid, then returns the context for C errors.
-    func prepare(_ verb: String, row: Int, col: Int) throws -> String {
-        let context = "\(verb) \(describeCell(row, col))"
-        _ = try workbook.openHandle(context)
-        try checkCell(row: row, col: col, context)
+    /// Checks the workbook is open and the cell is on the grid, then returns the context for C errors. The
+    /// context's text is built only if an error needs it: a workbook writes millions of cells, and formatting
+    /// "writing cell B7 of sheet 'Facts'" for each one cost more than writing the cell.
+    func prepare(_ verb: StaticString, row: Int, col: Int) throws -> ErrorContext {
+        let context = ErrorContext(verb: verb, sheet: self, firstRow: row, firstCol: col, lastRow: nil, lastCol: nil)
+        _ = try workbook.openHandle(context.description)
+        try checkCell(row: row, col: col, context.description)
         return context
     }
 
-    func prepare(_ verb: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws -> String {
-        let context = "\(verb) \(describeArea(firstRow, firstCol, lastRow, lastCol))"
-        _ = try workbook.openHandle(context)
-        try checkArea(firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol, context)
+    func prepare(_ verb: StaticString, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws -> ErrorContext {
+        let context = ErrorContext(verb: verb, sheet: self, firstRow: firstRow, firstCol: firstCol,
+                                   lastRow: lastRow, lastCol: lastCol)
+        _ = try workbook.openHandle(context.description)
+        try checkArea(firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol, context.description)
         return context
     }
 
@@ -69,6 +72,12 @@ public final class Worksheet {
     /// The text as it will be stored: controls stripped (except \t and \n), at most 32,767 UTF-16 units, cut
     /// at a whole Character so a Thai consonant never loses its vowel or tone mark.
     public static func cellText(_ text: String, limit: Int = 32_767) -> String {
+        // Fast path for the usual cell: no control bytes, and short enough that even one UTF-16 unit per UTF-8
+        // byte stays within the limit.
+        let utf8 = text.utf8
+        if utf8.count <= limit, !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) {
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" {
             scalars.append(scalar)

@@ -56,3 +56,32 @@ func check(_ result: lxw_error, _ context: @autoclosure () -> String) throws {
     let message = String(cString: lxw_strerror(result))
     throw XlsxError(kind: .library(code: Int(result.rawValue)), message: message, context: context())
 }
+
+/// What was being done when a C call failed ("writing cell B7 of sheet 'Facts'"), kept as parts and turned into
+/// text only when an error is actually thrown.
+struct ErrorContext: CustomStringConvertible {
+    let verb: StaticString
+    unowned let sheet: Worksheet
+    let firstRow: Int
+    let firstCol: Int
+    let lastRow: Int?
+    let lastCol: Int?
+
+    var description: String {
+        if let lastRow, let lastCol {
+            return "\(verb) \(sheet.describeArea(firstRow, firstCol, lastRow, lastCol))"
+        }
+        return "\(verb) \(sheet.describeCell(firstRow, firstCol))"
+    }
+}
+
+func check(_ result: lxw_error, _ context: ErrorContext) throws {
+    guard result != LXW_NO_ERROR else { return }
+    try check(result, context.description)
+}
+
+extension XlsxError {
+    init(kind: Kind, message: String, context: ErrorContext) {
+        self.init(kind: kind, message: message, context: context.description)
+    }
+}
