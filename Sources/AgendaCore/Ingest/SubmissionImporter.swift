@@ -78,15 +78,21 @@ public struct SubmissionImporter: Sendable {
         let scanner = SubmissionScanner(lookups: lookups, chunkSize: chunkSize)
         var interner = LabelInterner()
         var scans = [FileScan](repeating: FileScan(), count: ordered.count)
-        var districtSets = [Set<Int>](repeating: [], count: ordered.count)
+        var districtsSeen = [[Bool]](repeating: [Bool](repeating: false, count: lookups.districtCodes.count), count: ordered.count)
         var supersededCount = [Int](repeating: 0, count: ordered.count)
-        var winners: [CompactKey: UInt64] = [:]
+        // Pre-sized from the input size (about one key per 200 bytes) so the table rarely has to grow.
+        let totalBytes = ordered.reduce(0) { sum, file in
+            sum + (((try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.size] as? Int) ?? 0)
+        }
+        var winners = CompactKeyTable(capacity: min(totalBytes / 200, 1 << 24))
         var losers: [UInt64] = []
 
         for fileIndex in precedence {
             var scan = scanner.scan(ordered[fileIndex], interner: &interner)
+            var seen = districtsSeen[fileIndex]
+            for row in scan.rows { seen[row.key.district] = true }
+            districtsSeen[fileIndex] = seen
             for (rowIndex, row) in scan.rows.enumerated() {
-                districtSets[fileIndex].insert(row.key.district)
                 let slot = UInt64(fileIndex) << 32 | UInt64(rowIndex)
                 if let previous = winners.updateValue(slot, forKey: row.key) {
                     supersededCount[Int(previous >> 32)] += 1
@@ -103,7 +109,7 @@ public struct SubmissionImporter: Sendable {
             let candidates = retainValues ? scan.rows.count : nil
             var source = SourceFile(
                 path: ordered[i].displayPath, modified: modified[i], byteCount: scan.byteCount, sha256: scan.sha256,
-                encoding: scan.encoding, districtCodes: districtSets[i].sorted().map { districtCodes[$0] },
+                encoding: scan.encoding, districtCodes: districtCodes.indices.filter { districtsSeen[i][$0] }.map { districtCodes[$0] },
                 rowsRead: scan.rowsRead, accepted: 0, superseded: supersededCount[i], rejected: scan.rejectedRows,
                 blank: scan.blank)
             source.accepted = (candidates ?? (scan.rowsRead - scan.rejectedRows - scan.blank)) - supersededCount[i]
@@ -130,10 +136,10 @@ public struct SubmissionImporter: Sendable {
                 indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
             return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
         }
-        let accepted = winners.values.map(value).sorted { $0.key < $1.key }
+        let accepted = winners.payloadsInSlotOrder.map(value).sorted { $0.key < $1.key }
         let superseded = losers.map { loser -> SupersededValue in
             let lost = value(loser)
-            let winner = winners[scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key]!
+            let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
             return SupersededValue(superseded: lost, replacedBy: value(winner))
         }.sorted { a, b in
             a.superseded.key != b.superseded.key

@@ -1,0 +1,71 @@
+/// An open-addressing map from `CompactKey` to a 64-bit payload, for the duplicate and resubmission checks.
+///
+/// Why not `Dictionary`: profiling the benchmark showed SipHash and dictionary probing as the largest costs per
+/// row. The key is already a well-spread 12-byte value, so a multiply-xorshift mix and linear probing do, and
+/// key, payload and occupancy share one slot so a probe touches one cache line.
+struct CompactKeyTable {
+    private struct Slot {
+        var key: CompactKey
+        var payload: UInt64
+        var used: Bool
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 1024
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(key: CompactKey(packed: 0, area: 0), payload: 0, used: false), count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func index(_ key: CompactKey, mask: Int) -> Int {
+        var h = key.packed &+ UInt64(key.area) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 31
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    func value(for key: CompactKey) -> UInt64? {
+        var i = Self.index(key, mask: mask)
+        while slots[i].used {
+            if slots[i].key == key { return slots[i].payload }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `payload` under `key` and returns the payload it replaced, if any.
+    @discardableResult
+    mutating func updateValue(_ payload: UInt64, forKey key: CompactKey) -> UInt64? {
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let mask = self.mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var i = Self.index(key, mask: mask)
+            while slots[i].used {
+                if slots[i].key == key {
+                    let old = slots[i].payload
+                    slots[i].payload = payload
+                    return old
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Slot(key: key, payload: payload, used: true)
+            count += 1
+            return nil
+        }
+    }
+
+    /// Every stored payload, in slot order (callers sort what they output).
+    var payloadsInSlotOrder: [UInt64] { slots.filter(\.used).map(\.payload) }
+
+    private mutating func grow() {
+        let old = slots
+        self = CompactKeyTable(capacity: old.count)
+        for slot in old where slot.used { updateValue(slot.payload, forKey: slot.key) }
+    }
+}
