@@ -60,22 +60,29 @@ struct ByteStringTable {
     @inline(__always)
     private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[index]
-        let n = bytes.count
-        guard starts[index + 1] - start == n else { return false }
-        guard n > 0, let other = bytes.baseAddress else { return true }
+        guard starts[index + 1] - start == bytes.count else { return false }
         return storage.withUnsafeBufferPointer { stored in
-            let a = UnsafeRawPointer(stored.baseAddress! + start), b = UnsafeRawPointer(other)
-            var i = 0
-            while i + 8 <= n {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-                i += 8
-            }
-            while i < n {
-                if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-                i += 1
-            }
-            return true
+            Self.equal(UnsafeBufferPointer(rebasing: stored[start..<starts[index + 1]]), bytes)
         }
+    }
+
+    /// Byte-wise equality, eight bytes at a time.
+    @inline(__always)
+    static func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = x.count
+        guard y.count == n else { return false }
+        guard n > 0, let xb = x.baseAddress, let yb = y.baseAddress else { return true }
+        let a = UnsafeRawPointer(xb), b = UnsafeRawPointer(yb)
+        var i = 0
+        while i + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The id of `bytes`, inserting it (ids count up from 0) when absent.

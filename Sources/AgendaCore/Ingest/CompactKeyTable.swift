@@ -4,10 +4,14 @@
 /// row. The key is already a well-spread 12-byte value, so a multiply-xorshift mix and linear probing do, and
 /// key, payload and occupancy share one slot so a probe touches one cache line.
 struct CompactKeyTable {
+    /// 24 bytes: the occupancy flag shares the key's padding word, so more slots fit in cache.
     private struct Slot {
-        var key: CompactKey
+        var packed: UInt64
+        var area: UInt32
+        var used: UInt32
         var payload: UInt64
-        var used: Bool
+
+        var key: CompactKey { CompactKey(packed: packed, area: area) }
     }
 
     private var slots: [Slot]
@@ -16,8 +20,8 @@ struct CompactKeyTable {
 
     init(capacity: Int = 1024) {
         var size = 1024
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(key: CompactKey(packed: 0, area: 0), payload: 0, used: false), count: size)
+        while size * 7 < capacity * 10 { size <<= 1 }
+        slots = [Slot](repeating: Slot(packed: 0, area: 0, used: 0, payload: 0), count: size)
         mask = size - 1
     }
 
@@ -32,8 +36,8 @@ struct CompactKeyTable {
 
     func value(for key: CompactKey) -> UInt64? {
         var i = Self.index(key, mask: mask)
-        while slots[i].used {
-            if slots[i].key == key { return slots[i].payload }
+        while slots[i].used != 0 {
+            if slots[i].packed == key.packed && slots[i].area == key.area { return slots[i].payload }
             i = (i + 1) & mask
         }
         return nil
@@ -46,26 +50,26 @@ struct CompactKeyTable {
         let mask = self.mask
         return slots.withUnsafeMutableBufferPointer { slots in
             var i = Self.index(key, mask: mask)
-            while slots[i].used {
-                if slots[i].key == key {
+            while slots[i].used != 0 {
+                if slots[i].packed == key.packed && slots[i].area == key.area {
                     let old = slots[i].payload
                     slots[i].payload = payload
                     return old
                 }
                 i = (i + 1) & mask
             }
-            slots[i] = Slot(key: key, payload: payload, used: true)
+            slots[i] = Slot(packed: key.packed, area: key.area, used: 1, payload: payload)
             count += 1
             return nil
         }
     }
 
     /// Every stored payload, in slot order (callers sort what they output).
-    var payloadsInSlotOrder: [UInt64] { slots.filter(\.used).map(\.payload) }
+    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 }.map(\.payload) }
 
     private mutating func grow() {
         let old = slots
         self = CompactKeyTable(capacity: old.count)
-        for slot in old where slot.used { updateValue(slot.payload, forKey: slot.key) }
+        for slot in old where slot.used != 0 { updateValue(slot.payload, forKey: slot.key) }
     }
 }

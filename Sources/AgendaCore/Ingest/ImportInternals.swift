@@ -67,10 +67,28 @@ struct LabelInterner {
     private var win874Raw = ByteStringTable(capacity: 256)
     private var win874RawToLabel: [Int] = []
 
-    /// `bytes` must already be trimmed of spaces and tabs.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> Int {
+    /// The last label seen per column (0 = area, 1 = note), because consecutive rows usually name the same
+    /// village: comparing against it is cheaper than hashing.
+    private var lastRaw: [[UInt8]] = [[], []]
+    private var lastLabel = [0, 0]
+    private var lastWasWindows874 = [false, false]
+
+    /// `bytes` must already be trimmed of spaces and tabs; `column` picks the one-entry cache (0 or 1).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, column: Int) -> Int {
         if bytes.isEmpty { return 0 }
         let isWindows874 = encoding == .windows874
+        if isWindows874 == lastWasWindows874[column],
+           lastRaw[column].withUnsafeBufferPointer({ ByteStringTable.equal($0, bytes) }) {
+            return lastLabel[column]
+        }
+        let label = lookupOrAdd(bytes, encoding: encoding, isWindows874: isWindows874)
+        lastRaw[column] = Array(bytes)
+        lastLabel[column] = label
+        lastWasWindows874[column] = isWindows874
+        return label
+    }
+
+    private mutating func lookupOrAdd(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, isWindows874: Bool) -> Int {
         if isWindows874 {
             if let raw = win874Raw.lookup(bytes) { return win874RawToLabel[raw] }
         } else {

@@ -180,9 +180,9 @@ struct RowChecker {
             return
         }
         let areaField = index(.area)
-        let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding) }
+        let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 0) }
         let noteField = index(.note)
-        let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding) }
+        let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 1) }
         let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
         if rowIndexByKey.updateValue(UInt64(scan.rows.count), forKey: key) != nil { duplicateKeys.insert(key) }
         scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
