@@ -125,8 +125,8 @@ def run_measured(command):
     start = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"wall": wall, "peak_kib": peak_kib, "status": proc.returncode,
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "status": proc.returncode,
                       "stdout_tail": proc.stdout.strip().splitlines()[-1:] , "stderr": proc.stderr[-2000:]}))
 
 
@@ -201,10 +201,14 @@ def main():
     rows = int(swift["stdout_tail"][0].split(",")[1].split()[0]) if swift["stdout_tail"] else 0
     mb = total / 1e6
     print()
-    print(f"{'reader':<28}{'wall s':>9}{'MB/s':>9}{'rows/s':>14}{'peak RSS MB':>13}")
+    # CPU time (user + system of the child) is shown beside wall time because the machine may be shared: on a
+    # busy 2-core box wall time includes waiting for a core, CPU time does not.
+    print(f"{'reader':<26}{'wall s':>8}{'cpu s':>8}{'MB/s wall':>11}{'MB/s cpu':>10}{'rows/s wall':>14}{'peak RSS MB':>13}")
     for name, m in (("phayao-agenda validate", swift), ("python csv + checks", python)):
-        print(f"{name:<28}{m['wall']:>9.2f}{mb / m['wall']:>9.1f}{rows / m['wall']:>14,.0f}{m['peak_kib'] / 1024:>13.0f}")
-    print(f"speed ratio (python wall / swift wall): {python['wall'] / swift['wall']:.1f}x; goal >= 150 MB/s validated")
+        print(f"{name:<26}{m['wall']:>8.2f}{m['cpu']:>8.2f}{mb / m['wall']:>11.1f}{mb / m['cpu']:>10.1f}"
+              f"{rows / m['wall']:>14,.0f}{m['peak_kib'] / 1024:>13.0f}")
+    print(f"speed ratio (python / swift): wall {python['wall'] / swift['wall']:.1f}x, cpu {python['cpu'] / swift['cpu']:.1f}x; "
+          f"goal >= 150 MB/s validated on one core")
 
 
 if __name__ == "__main__":

@@ -34,10 +34,15 @@ struct CompactKeyTable {
         return Int(truncatingIfNeeded: h) & mask
     }
 
+    /// Marks a removed key's slot (linear probing cannot simply empty it); such slots read as absent.
+    private static var absent: UInt64 { .max }
+
     func value(for key: CompactKey) -> UInt64? {
         var i = Self.index(key, mask: mask)
         while slots[i].used != 0 {
-            if slots[i].packed == key.packed && slots[i].area == key.area { return slots[i].payload }
+            if slots[i].packed == key.packed && slots[i].area == key.area {
+                return slots[i].payload == Self.absent ? nil : slots[i].payload
+            }
             i = (i + 1) & mask
         }
         return nil
@@ -54,7 +59,7 @@ struct CompactKeyTable {
                 if slots[i].packed == key.packed && slots[i].area == key.area {
                     let old = slots[i].payload
                     slots[i].payload = payload
-                    return old
+                    return old == Self.absent ? nil : old
                 }
                 i = (i + 1) & mask
             }
@@ -64,12 +69,16 @@ struct CompactKeyTable {
         }
     }
 
+    mutating func remove(_ key: CompactKey) {
+        if value(for: key) != nil { updateValue(Self.absent, forKey: key) }
+    }
+
     /// Every stored payload, in slot order (callers sort what they output).
-    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 }.map(\.payload) }
+    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 && $0.payload != Self.absent }.map(\.payload) }
 
     private mutating func grow() {
         let old = slots
         self = CompactKeyTable(capacity: old.count)
-        for slot in old where slot.used != 0 { updateValue(slot.payload, forKey: slot.key) }
+        for slot in old where slot.used != 0 && slot.payload != Self.absent { updateValue(slot.payload, forKey: slot.key) }
     }
 }

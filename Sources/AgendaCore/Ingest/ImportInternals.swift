@@ -132,7 +132,7 @@ struct FileScan {
     var rowsRead = 0
     var blank = 0
     var rejectedRows = 0
-    /// Candidates that passed every check, in-file duplicates already removed.
+    /// Candidates that passed every field check (keys repeated in the file are rejected at merge).
     var rows: [CompactRow] = []
     var rejections: [Rejection] = []
 }

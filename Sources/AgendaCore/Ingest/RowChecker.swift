@@ -1,4 +1,4 @@
-/// Checks the rows of one file: header mapping, field count, each field's rule, and duplicate keys in the file.
+/// Checks the rows of one file: header mapping, field count and each field's rule.
 ///
 /// A row with several bad fields gets one rejection per bad field (the clerk fixes them all at once) but counts
 /// once in `rejectedRows`. Key fields are checked even when the value is empty, so a template row with a wrong
@@ -12,13 +12,9 @@ struct RowChecker {
     private var columns = [Int](repeating: -1, count: SubmissionColumn.allCases.count)
     private var headerNames: [String] = []
     private var scan = FileScan()
-    private var rowIndexByKey: CompactKeyTable
-    private var duplicateKeys: Set<CompactKey> = []
 
-    /// `expectedRows` sizes the duplicate table up front (growing it showed in profiles).
-    init(lookups: ReferenceLookups, file: String, encoding: TextEncoding, expectedRows: Int = 0) {
+    init(lookups: ReferenceLookups, file: String, encoding: TextEncoding) {
         self.lookups = lookups
-        rowIndexByKey = CompactKeyTable(capacity: expectedRows)
         self.file = file
         self.encoding = encoding
     }
@@ -184,24 +180,9 @@ struct RowChecker {
         let noteField = index(.note)
         let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 1) }
         let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
-        if rowIndexByKey.updateValue(UInt64(scan.rows.count), forKey: key) != nil { duplicateKeys.insert(key) }
         scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
     }
 
-    /// Rejects every row of a key that appears more than once, and hands back the file's outcome.
-    mutating func finish() -> FileScan {
-        if !duplicateKeys.isEmpty {
-            var linesByKey: [CompactKey: [Int]] = [:]
-            for row in scan.rows where duplicateKeys.contains(row.key) { linesByKey[row.key, default: []].append(Int(row.line)) }
-            for row in scan.rows where duplicateKeys.contains(row.key) {
-                let others = linesByKey[row.key]!.filter { $0 != Int(row.line) }
-                scan.rejections.append(Rejection(
-                    file: file, line: Int(row.line), column: "", text: "",
-                    reason: IngestMessages.duplicateKey(otherLines: others)))
-            }
-            scan.rejectedRows += scan.rows.count { duplicateKeys.contains($0.key) }
-            scan.rows.removeAll { duplicateKeys.contains($0.key) }
-        }
-        return scan
-    }
+    /// The file's outcome; keys repeated inside the file are found when the importer merges it.
+    func finish() -> FileScan { scan }
 }

@@ -80,8 +80,7 @@ struct SubmissionScanner {
         var reader = CSVReader(source: source, chunkSize: chunkSize)
         defer { source.close() }
         let encoding: TextEncoding = kind == .windows874 ? .windows874 : .utf8
-        let size = ((try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.size] as? Int) ?? 0
-        var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, expectedRows: min(size / 64, 1 << 22))
+        var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding)
         var headerSeen = false
         while try reader.next() {
             if reader.isBlank { continue }
