@@ -8,7 +8,7 @@
 What it does
   1. Generates (deterministically, seed 2565) submission files into bench/out/inputs/submissions/: each file is
      one district's cumulative resubmission of ten fiscal years (2556-2565) for ~90 villages and the five
-     submittable indicators of the minimal reference set, ~3 MB and ~54,000 rows. Every 7th file is Windows-874
+     submittable indicators of the minimal reference set, ~4 MB and 54,000 rows. Every 7th file is Windows-874
      (as Thai Excel writes it); some area labels and notes are Thai, some values use thousands commas or Thai
      digits, about 2% of values are blank and about 1 row in 10,000 is bad (month 13, negative value, unknown
      indicator). Files already present with the right size are reused.
