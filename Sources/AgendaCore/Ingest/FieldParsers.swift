@@ -59,7 +59,20 @@ public enum FieldParsers {
         return utf8.withUnsafeBufferPointer { parsePeriod($0) }
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
+    /// Exact powers of ten; a switch rather than a static array, whose lazy initialisation check showed in profiles.
+    @inline(__always)
+    private static func powerOfTen(_ p: Int) -> Double {
+        switch p {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        default: (0..<p).reduce(1.0) { acc, _ in acc * 10 }
+        }
+    }
 
     /// A decimal number: digits with optional thousands commas (groups of three) and an optional fraction;
     /// surrounding spaces are fine. Exponents, signs other than a leading `-` (reported as negative) and any
@@ -110,9 +123,9 @@ public enum FieldParsers {
         guard i == b.count, digits + fractionDigits > 0 else { return .notANumber }
         if !groupingOK { return .badGrouping }
         let value: Double
-        if significant <= 15 && fractionDigits < powersOfTen.count {
+        if significant <= 15 && fractionDigits <= 22 {
             // Both operands exact, so the quotient is correctly rounded, the same as Double(String).
-            value = Double(mantissa) / powersOfTen[fractionDigits]
+            value = Double(mantissa) / powerOfTen(fractionDigits)
         } else {
             let text = String(decoding: b[(negative ? 1 : 0)...].filter { $0 != 0x2C && $0 != 0x20 }, as: UTF8.self)
             guard let parsed = Double(text) else { return .notANumber }

@@ -4,6 +4,11 @@ struct CompactKey: Hashable {
     var packed: UInt64
     var area: UInt32
 
+    init(packed: UInt64, area: UInt32) {
+        self.packed = packed
+        self.area = area
+    }
+
     init(district: Int, indicator: Int, month: YearMonth, area: Int) {
         packed = UInt64(district) << 56 | UInt64(indicator) << 32 | UInt64(UInt32(truncatingIfNeeded: month.ordinal))
         self.area = UInt32(area)
@@ -23,9 +28,13 @@ struct CompactRow {
 }
 
 /// Reference data rearranged for byte-level lookups on the hot path.
-struct ReferenceLookups {
+///
+/// A class so that capturing it in a per-row closure costs one reference, not a copy of every table.
+final class ReferenceLookups: Sendable {
     let districtCodes: [String]
     let indicators: [Indicator]
+    /// `indicators[i].isSubmittable`, kept apart so the per-row check does not copy an `Indicator`.
+    let submittable: [Bool]
     let districtTable: ByteStringTable
     let indicatorTable: ByteStringTable
     /// "5601–5609", for messages.
@@ -34,6 +43,7 @@ struct ReferenceLookups {
     init(_ reference: ReferenceData) {
         districtCodes = reference.districts.map(\.code)
         indicators = reference.indicators
+        submittable = indicators.map(\.isSubmittable)
         var districts = ByteStringTable(capacity: districtCodes.count)
         for code in districtCodes { _ = districts.insert(Array(code.utf8)) }
         var indicatorIDs = ByteStringTable(capacity: indicators.count)
@@ -57,12 +67,32 @@ struct LabelInterner {
     private var win874Raw = ByteStringTable(capacity: 256)
     private var win874RawToLabel: [Int] = []
 
-    /// `bytes` must already be trimmed of spaces and tabs.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> Int {
+    /// The last label seen per column (0 = area, 1 = note), because consecutive rows usually name the same
+    /// village: comparing against it is cheaper than hashing.
+    private var lastRaw: [[UInt8]] = [[], []]
+    private var lastLabel = [0, 0]
+    private var lastWasWindows874 = [false, false]
+
+    /// `bytes` must already be trimmed of spaces and tabs; `column` picks the one-entry cache (0 or 1).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, column: Int) -> Int {
         if bytes.isEmpty { return 0 }
         let isWindows874 = encoding == .windows874
-        if let raw = (isWindows874 ? win874Raw : utf8Raw).lookup(bytes) {
-            return isWindows874 ? win874RawToLabel[raw] : utf8RawToLabel[raw]
+        if isWindows874 == lastWasWindows874[column],
+           lastRaw[column].withUnsafeBufferPointer({ ByteStringTable.equal($0, bytes) }) {
+            return lastLabel[column]
+        }
+        let label = lookupOrAdd(bytes, encoding: encoding, isWindows874: isWindows874)
+        lastRaw[column] = Array(bytes)
+        lastLabel[column] = label
+        lastWasWindows874[column] = isWindows874
+        return label
+    }
+
+    private mutating func lookupOrAdd(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, isWindows874: Bool) -> Int {
+        if isWindows874 {
+            if let raw = win874Raw.lookup(bytes) { return win874RawToLabel[raw] }
+        } else {
+            if let raw = utf8Raw.lookup(bytes) { return utf8RawToLabel[raw] }
         }
         let text = encoding.decode(bytes).trimmingWhitespace()
         let label: Int
@@ -102,7 +132,7 @@ struct FileScan {
     var rowsRead = 0
     var blank = 0
     var rejectedRows = 0
-    /// Candidates that passed every check, in-file duplicates already removed.
+    /// Candidates that passed every field check (keys repeated in the file are rejected at merge).
     var rows: [CompactRow] = []
     var rejections: [Rejection] = []
 }

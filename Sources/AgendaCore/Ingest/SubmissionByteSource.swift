@@ -73,7 +73,7 @@ struct SubmissionByteSource: ByteChunkSource {
                 }
             } }
             offset += data.count
-            buffer.append(contentsOf: data.dropFirst(skip))
+            data.withUnsafeBytes { raw in buffer.append(contentsOf: raw[skip...]) }
             if data.count > skip { return data.count - skip }
         }
     }

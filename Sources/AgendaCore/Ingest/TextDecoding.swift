@@ -31,6 +31,21 @@ struct UTF8Validator {
                 if i >= n { break }
                 let b = bytes[i]
                 if b < 0x80 { i += 1; continue }
+                // Fast path for a whole two- or three-byte sequence inside this chunk (Thai is E0 B8/B9 xx);
+                // anything else, or a sequence cut by the chunk's end, goes through the state machine below.
+                if b >= 0xC2, b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                    sawMultibyte = true
+                    i += 2
+                    continue
+                }
+                if b >= 0xE0, b <= 0xEF, b != 0xED, i + 2 < n {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b != 0xE0 || b1 >= 0xA0 {
+                        sawMultibyte = true
+                        i += 3
+                        continue
+                    }
+                }
                 sequenceStart = offset + i
                 leadByte = b
                 lower = 0x80
@@ -86,14 +101,19 @@ enum Windows874 {
     static func isDefined(_ byte: UInt8) -> Bool { byte == 0 || table[Int(byte)] != 0 }
 
     /// Offset of the first undefined byte in `bytes`, relative to `base`.
+    /// The table is read into a local once per call: touching the lazily initialised global per byte showed
+    /// up in profiles.
     static func firstUndefined(in bytes: UnsafeBufferPointer<UInt8>, base: Int) -> Int? {
-        for i in 0..<bytes.count where !isDefined(bytes[i]) { return base + i }
-        return nil
+        table.withUnsafeBufferPointer { t in
+            for i in 0..<bytes.count where t[Int(bytes[i])] == 0 && bytes[i] != 0 { return base + i }
+            return nil
+        }
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 3)
+        let table = Self.table
         for b in bytes {
             let scalar = table[Int(b)]
             if b < 0x80 {

@@ -42,3 +42,20 @@ import Testing
         }
     }
 }
+
+@Suite struct SubmissionColumnTests {
+    @Test func headerNamesAreTrimmedCaseInsensitiveAndHaveThaiAliases() {
+        #expect(SubmissionColumn.match(" District Code ") == .districtCode)
+        #expect(SubmissionColumn.match("DISTRICT-CODE") == .districtCode)
+        #expect(SubmissionColumn.match("\u{FEFF}district_code") == .districtCode)
+        #expect(SubmissionColumn.match("รหัสอำเภอ") == .districtCode)
+        #expect(SubmissionColumn.match("งวด") == .period)
+        #expect(SubmissionColumn.match("เดือน") == .period)
+        #expect(SubmissionColumn.match("รหัสตัวชี้วัด") == .indicatorID)
+        #expect(SubmissionColumn.match("จำนวน") == .value)
+        #expect(SubmissionColumn.match("ค่า") == .value)
+        #expect(SubmissionColumn.match("พื้นที่") == .area)
+        #expect(SubmissionColumn.match("หมายเหตุ") == .note)
+        #expect(SubmissionColumn.match("ผู้กรอก") == nil)
+    }
+}

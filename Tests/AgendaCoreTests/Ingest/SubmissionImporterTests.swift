@@ -158,6 +158,28 @@ import Testing
         #expect(first.modified == early)
     }
 
+    @Test(arguments: [true, false])
+    func duplicateInALaterFileLeavesTheEarlierValueStanding(retain: Bool) throws {
+        let root = try Fixtures.scratch()
+        let early = Date(timeIntervalSince1970: 1_650_000_000)
+        let header = "district_code,period,indicator_id,value\n"
+        try Fixtures.write(header + "5601,2565-01,NR02,5\n5601,2565-02,NR02,6\n", to: root.appendingPathComponent("submissions/old.csv"), modified: early)
+        try Fixtures.write(header + "5601,2565-01,NR02,7\n5601,2565-01,NR02,8\n5601,2565-03,NR02,1\n5601,2565-03,NR02,2\n5601,2565-02,NR02,9\n",
+                           to: root.appendingPathComponent("submissions/new.csv"), modified: early.addingTimeInterval(60))
+        var importer = SubmissionImporter(reference: try Fixtures.reference())
+        importer.retainValues = retain
+        let result = try importer.importInputs(root: root)
+        let new = try #require(source(result, "submissions/new.csv"))
+        let old = try #require(source(result, "submissions/old.csv"))
+        #expect((new.rowsRead, new.accepted, new.superseded, new.rejected) == (5, 1, 0, 4))
+        #expect((old.rowsRead, old.accepted, old.superseded, old.rejected) == (2, 1, 1, 0))
+        #expect(result.rejections.map(\.line) == [2, 3, 4, 5])
+        if retain {
+            #expect(result.accepted.map { "\($0.key.month) \($0.value)" } == ["2565-01 5.0", "2565-02 9.0"])
+            #expect(result.superseded.map { "\($0.superseded.value)->\($0.replacedBy.value)" } == ["6.0->9.0"])
+        }
+    }
+
     @Test func countsWithoutRetainingValuesMatch() throws {
         var importer = SubmissionImporter(reference: try Fixtures.reference())
         let names = ["good.csv", "bad_rows.csv", "duplicate_key.csv", "windows874.csv"]

@@ -1,0 +1,84 @@
+/// An open-addressing map from `CompactKey` to a 64-bit payload, for the duplicate and resubmission checks.
+///
+/// Why not `Dictionary`: profiling the benchmark showed SipHash and dictionary probing as the largest costs per
+/// row. The key is already a well-spread 12-byte value, so a multiply-xorshift mix and linear probing do, and
+/// key, payload and occupancy share one slot so a probe touches one cache line.
+struct CompactKeyTable {
+    /// 24 bytes: the occupancy flag shares the key's padding word, so more slots fit in cache.
+    private struct Slot {
+        var packed: UInt64
+        var area: UInt32
+        var used: UInt32
+        var payload: UInt64
+
+        var key: CompactKey { CompactKey(packed: packed, area: area) }
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 1024
+        while size * 7 < capacity * 10 { size <<= 1 }
+        slots = [Slot](repeating: Slot(packed: 0, area: 0, used: 0, payload: 0), count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func index(_ key: CompactKey, mask: Int) -> Int {
+        var h = key.packed &+ UInt64(key.area) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 31
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    /// Marks a removed key's slot (linear probing cannot simply empty it); such slots read as absent.
+    private static var absent: UInt64 { .max }
+
+    func value(for key: CompactKey) -> UInt64? {
+        var i = Self.index(key, mask: mask)
+        while slots[i].used != 0 {
+            if slots[i].packed == key.packed && slots[i].area == key.area {
+                return slots[i].payload == Self.absent ? nil : slots[i].payload
+            }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `payload` under `key` and returns the payload it replaced, if any.
+    @discardableResult
+    mutating func updateValue(_ payload: UInt64, forKey key: CompactKey) -> UInt64? {
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let mask = self.mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var i = Self.index(key, mask: mask)
+            while slots[i].used != 0 {
+                if slots[i].packed == key.packed && slots[i].area == key.area {
+                    let old = slots[i].payload
+                    slots[i].payload = payload
+                    return old == Self.absent ? nil : old
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Slot(packed: key.packed, area: key.area, used: 1, payload: payload)
+            count += 1
+            return nil
+        }
+    }
+
+    mutating func remove(_ key: CompactKey) {
+        if value(for: key) != nil { updateValue(Self.absent, forKey: key) }
+    }
+
+    /// Every stored payload, in slot order (callers sort what they output).
+    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 && $0.payload != Self.absent }.map(\.payload) }
+
+    private mutating func grow() {
+        let old = slots
+        self = CompactKeyTable(capacity: old.count)
+        for slot in old where slot.used != 0 && slot.payload != Self.absent { updateValue(slot.payload, forKey: slot.key) }
+    }
+}
