@@ -136,3 +136,32 @@ struct FileScan {
     var rows: [CompactRow] = []
     var rejections: [Rejection] = []
 }
+
+/// Integer ranks that order compact keys exactly as `ValueKey`'s `<` orders the finished values (district code,
+/// month, indicator id, area label, each text in UTF-8 byte order), so the import can sort millions of values
+/// without making or comparing a single String.
+struct SortRanks {
+    private let district: [UInt64]
+    private let indicator: [UInt64]
+    private let label: [UInt32]
+
+    init(districtCodes: [String], indicators: [Indicator], labels: [String]) {
+        district = Self.ranks(districtCodes).map(UInt64.init)
+        indicator = Self.ranks(indicators.map(\.id)).map(UInt64.init)
+        label = Self.ranks(labels).map(UInt32.init)
+    }
+
+    /// (district, month, indicator) packed into one word, then the area label's rank.
+    func key(_ key: CompactKey) -> (UInt64, UInt32) {
+        let month = UInt64(UInt32(truncatingIfNeeded: key.month.ordinal))
+        return (district[key.district] << 56 | month << 24 | indicator[key.indicator], label[Int(key.area)])
+    }
+
+    /// rank[i] = position of texts[i] in UTF-8 byte order.
+    private static func ranks(_ texts: [String]) -> [Int] {
+        let order = texts.indices.sorted { texts[$0].utf8.lexicographicallyPrecedes(texts[$1].utf8) }
+        var rank = [Int](repeating: 0, count: texts.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        return rank
+    }
+}

@@ -22,8 +22,13 @@ public struct ValueKey: Sendable, Hashable, Comparable, Codable {
         self.area = area
     }
 
+    /// District code, month, indicator id, area; texts compared in UTF-8 byte order, which is stable across
+    /// machines and locales and cheap (Swift's String `<` normalises Thai text on every comparison).
     public static func < (a: ValueKey, b: ValueKey) -> Bool {
-        (a.districtCode, a.month.ordinal, a.indicatorID, a.area) < (b.districtCode, b.month.ordinal, b.indicatorID, b.area)
+        if a.districtCode != b.districtCode { return a.districtCode.utf8.lexicographicallyPrecedes(b.districtCode.utf8) }
+        if a.month != b.month { return a.month < b.month }
+        if a.indicatorID != b.indicatorID { return a.indicatorID.utf8.lexicographicallyPrecedes(b.indicatorID.utf8) }
+        return a.area.utf8.lexicographicallyPrecedes(b.area.utf8)
     }
 }
 

@@ -163,7 +163,16 @@ public struct SubmissionImporter: Sendable {
                 indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
             return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
         }
-        let accepted = winners.payloadsInSlotOrder.map(value).sorted { $0.key < $1.key }
+        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
+        // is made: comparing Thai labels as Strings normalises them on every comparison.
+        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
+        func sortKey(_ slot: UInt64) -> (UInt64, UInt32) {
+            ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key)
+        }
+        let accepted = winners.payloadsInSlotOrder
+            .map { (sortKey($0), $0) }
+            .sorted { $0.0 < $1.0 }
+            .map { value($0.1) }
         let superseded = losers.map { loser -> SupersededValue in
             let lost = value(loser)
             let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
