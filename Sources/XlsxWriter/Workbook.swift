@@ -96,7 +96,14 @@ public final class Workbook {
 
     /// Adds a sheet after checking the name in Swift first (Excel's rules, see `validateSheetName`), so a bad
     /// name is a clear error instead of a library warning on stderr.
-    public func addWorksheet(name: String) throws -> Worksheet {
+    ///
+    /// - Parameter streaming: write this sheet in libxlsxwriter's constant-memory mode: each row goes to a
+    ///   temporary file as soon as the next row is started, and strings are stored inline instead of in the
+    ///   shared-string table. Memory stays flat and writing is faster for large data sheets, but rows MUST be
+    ///   written in order and a row can no longer be changed (cells, height) once a later row is written.
+    ///   The library decides this per sheet when the sheet is added, from the workbook's option, so the option is
+    ///   switched on for this one call only; other sheets keep the normal, random-access mode.
+    public func addWorksheet(name: String, streaming: Bool = false) throws -> Worksheet {
         let context = "adding sheet '\(name)'"
         let handle = try openHandle(context)
         try Workbook.validateSheetName(name, context: context)
@@ -105,11 +112,15 @@ public final class Workbook {
                             message: "a sheet with this name already exists (names are case-insensitive)",
                             context: context)
         }
-        guard let sheet = workbook_add_worksheet(handle, name) else {
+        let savedMode = handle.pointee.options.constant_memory
+        if streaming { handle.pointee.options.constant_memory = 1 }
+        let added = workbook_add_worksheet(handle, name)
+        handle.pointee.options.constant_memory = savedMode
+        guard let sheet = added else {
             throw XlsxError(kind: .invalidSheetName, message: "libxlsxwriter rejected the sheet", context: context)
         }
         usedSheetNames.insert(name.lowercased())
-        return Worksheet(handle: sheet, name: name, workbook: self)
+        return Worksheet(handle: sheet, name: name, workbook: self, streaming: streaming)
     }
 
     /// Excel's sheet-name rules: 1–31 characters, none of `[ ] : * ? / \`, no leading or trailing apostrophe.

@@ -10,10 +10,16 @@ public final class Worksheet {
     /// Strong reference: the C sheet belongs to the workbook and must not outlive it.
     let workbook: Workbook
 
-    init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
+    /// Added with `streaming: true` (constant-memory mode): rows must be written in order.
+    public let isStreaming: Bool
+    /// The highest row written so far, for the in-order check of streaming sheets.
+    private var highestRow = -1
+
+    init(handle: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook, streaming: Bool = false) {
         self.handle = handle
         self.name = name
         self.workbook = workbook
+        self.isStreaming = streaming
     }
 
     /// "cell B7 of sheet 'Facts'" for error contexts.
@@ -37,6 +43,15 @@ public final class Worksheet {
         let context = ErrorContext(verb: verb, sheet: self, firstRow: row, firstCol: col, lastRow: nil, lastCol: nil)
         _ = try workbook.openHandle(context.description)
         try checkCell(row: row, col: col, context.description)
+        if isStreaming {
+            // libxlsxwriter has already flushed earlier rows to disk; writing there would be lost.
+            guard row >= highestRow else {
+                throw XlsxError(kind: .invalidArgument,
+                                message: "row \(row + 1) comes after row \(highestRow + 1) was written, but this sheet streams its rows in order",
+                                context: context.description)
+            }
+            highestRow = row
+        }
         return context
     }
 
