@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The report job done the short way, as the benchmark's baseline: pandas + XlsxWriter.
 
-    python3 bench/pandas_baseline.py INPUTS OUT.xlsx --year 2565
+    python3 bench/pandas_baseline.py INPUTS OUT.xlsx --year 2565 [--facts-only]
 
 Reads every submission CSV (UTF-8, falling back to cp874), validates minimally (known district and indicator,
 period YYYY-MM with month 1-12, value a non-negative number or blank), aggregates the sum per district and
-province x indicator x month / fiscal quarter / fiscal year to date, and writes an xlsx with a Facts sheet.
-It ignores what the real job does beyond that (last/mean/ratio rules, targets, supersession, completeness, the
-other sheets), so the comparison flatters the baseline.
+province x indicator x month / fiscal quarter / fiscal year to date, and writes an xlsx with a Facts sheet and,
+unless --facts-only, a Data sheet of every accepted value with its file and line (as the real job does; beyond
+Excel's row limit to a CSV beside the workbook). It still ignores the rest of the real job (last/mean/ratio
+rules, targets, supersession, completeness, the presentation sheets), so the comparison flatters the baseline.
 """
 import argparse
 import glob
@@ -30,6 +31,7 @@ def main():
     parser.add_argument("inputs")
     parser.add_argument("out")
     parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--facts-only", action="store_true")
     args = parser.parse_args()
     reference = os.path.join(args.inputs, "reference")
     areas = pd.read_csv(os.path.join(reference, "areas.csv"), dtype=str, keep_default_na=False)
@@ -41,7 +43,11 @@ def main():
     for path in sorted(glob.glob(os.path.join(args.inputs, "submissions", "**", "*.csv"), recursive=True)):
         frame = read(path)
         if frame is not None:
-            frames.append(frame[["district_code", "period", "indicator_id", "value"]])
+            frame = frame.reindex(columns=["district_code", "period", "indicator_id", "area", "value", "note"],
+                                  fill_value="")
+            frame["file"] = os.path.relpath(path, args.inputs)
+            frame["line"] = range(2, len(frame) + 2)
+            frames.append(frame)
     data = pd.concat(frames, ignore_index=True)
     data["value"] = pd.to_numeric(data["value"].str.replace(",", ""), errors="coerce")
     period = data["period"].str.extract(r"^(\d{4})-(\d{2})$").astype(float)
@@ -49,6 +55,7 @@ def main():
     ok = (data.district_code.isin(districts) & data.indicator_id.isin(indicator_ids) & data.month.between(1, 12)
           & (data.value >= 0))
     data = data[ok].copy()
+    accepted = data[["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]]
     data["fy"] = data.year + (data.month >= 10)
     data = data[data.fy == args.year]
     data["quarter"] = ((data.month + 2) % 12) // 3 + 1
@@ -74,6 +81,11 @@ def main():
     with pd.ExcelWriter(args.out, engine="xlsxwriter") as writer:
         facts.to_excel(writer, sheet_name="Facts", index=False)
         writer.sheets["Facts"].autofilter(0, 0, len(facts), 3)
+        if not args.facts_only:
+            if len(accepted) < 1_048_576:
+                accepted.to_excel(writer, sheet_name="Data", index=False)
+            else:
+                accepted.to_csv(args.out[:-5] + "-data.csv", index=False, encoding="utf-8-sig")
     print(f"{len(data)} values, {len(facts)} facts")
 
 
