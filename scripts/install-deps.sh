@@ -27,9 +27,6 @@ if [ "$want_render" = 1 ]; then
   # back to DejaVu Sans and draws every column about 20% wider than Excel does.
   fc-list 2>/dev/null | grep -qi carlito || apt_packages+=(fonts-crosextra-carlito)
 fi
-if [ "$want_bench" = 1 ]; then
-  command -v hyperfine >/dev/null || true
-fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${apt_packages[*]}" >&2
   sudo_if_needed apt-get update -qq
