@@ -41,40 +41,13 @@ public enum ThaiCalendarNames {
         return language == .th ? thaiMonthAbbreviations[month - 1] : englishMonthAbbreviations[month - 1]
     }
 
-    /// Asia/Bangkok. Thailand has kept UTC+7 without daylight saving since 1920, so the fixed offset is the
-    /// fallback when the machine lacks time-zone data.
-    public static let bangkok: TimeZone = {
-        if let zone = TimeZone(identifier: "Asia/Bangkok") { return zone }
-        guard let fixed = TimeZone(secondsFromGMT: 7 * 3600) else { preconditionFailure("UTC+7 must exist") }
-        return fixed
-    }()
-
-    /// The Gregorian calendar in Asia/Bangkok, for turning instants into Thai calendar days.
-    public static var bangkokCalendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = bangkok
-        return calendar
-    }
-
-    /// The calendar day of `date` in Asia/Bangkok: BE year, month 1…12, day 1…31.
-    public static func bangkokDay(of date: Date) -> (yearBE: Int, month: Int, day: Int) {
-        let parts = bangkokCalendar.dateComponents([.year, .month, .day], from: date)
-        return ((parts.year ?? 1970) + 543, parts.month ?? 1, parts.day ?? 1)
-    }
-
-    /// The month that `date` falls in, in Asia/Bangkok.
-    public static func yearMonth(of date: Date) -> YearMonth {
-        let day = bangkokDay(of: date)
-        return YearMonth(yearBE: day.yearBE, month: day.month)
-    }
-
     /// `27 มกราคม 2565` (Thai) or `27 January 2565 BE` (English) for the day `date` falls on in Asia/Bangkok.
     public static func dateText(_ date: Date, _ language: Language, thaiDigits useThaiDigits: Bool = false) -> String {
-        let day = bangkokDay(of: date)
+        let (month, day) = BangkokCalendar.day(of: date)
         let text: String
         switch language {
-        case .th: text = "\(day.day) \(monthName(day.month, .th)) \(day.yearBE)"
-        case .en: text = "\(day.day) \(monthName(day.month, .en)) \(day.yearBE) BE"
+        case .th: text = "\(day) \(monthName(month.month, .th)) \(month.yearBE)"
+        case .en: text = "\(day) \(monthName(month.month, .en)) \(month.yearBE) BE"
         }
         return useThaiDigits ? thaiDigits(text) : text
     }

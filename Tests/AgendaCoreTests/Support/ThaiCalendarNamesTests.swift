@@ -64,7 +64,7 @@ import Testing
         // 31 March 2022 18:00 UTC is already 1 April in Bangkok.
         let lateUTC = Date(timeIntervalSince1970: 1_648_749_600)
         #expect(ThaiCalendarNames.dateText(lateUTC, .th) == "1 เมษายน 2565")
-        #expect(ThaiCalendarNames.yearMonth(of: lateUTC) == YearMonth(yearBE: 2565, month: 4))
+        #expect(BangkokCalendar.day(of: lateUTC).month == YearMonth(yearBE: 2565, month: 4))
     }
 
     @Test func thaiDigitsReplaceOnlyAsciiDigits() {

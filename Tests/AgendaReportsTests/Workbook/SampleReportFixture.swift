@@ -118,7 +118,7 @@ enum SampleReportFixture {
         parts.month = next.month
         parts.day = late ? 18 : 4
         parts.hour = 9
-        return ThaiCalendarNames.bangkokCalendar.date(from: parts)!
+        return BangkokCalendar.calendar.date(from: parts)!
     }
 
     /// The planted outlier: Mueang Phayao's recycled waste in June 2565 is ten times its usual.
