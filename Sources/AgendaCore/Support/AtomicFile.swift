@@ -10,10 +10,17 @@ public enum AtomicFile {
     /// Marker in temporary names; nothing else in `Reports/` uses it.
     public static let partialMarker = ".partial-"
 
+    /// A failed system call on a report file, with the path and the system's reason.
     public struct Failure: Error, CustomStringConvertible {
         public var path: String
         public var operation: String
         public var code: Int32
+
+        public init(path: String, operation: String, code: Int32) {
+            self.path = path
+            self.operation = operation
+            self.code = code
+        }
 
         public var description: String {
             "\(operation) \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
@@ -34,7 +41,7 @@ public enum AtomicFile {
         let temporary = temporaryURL(for: final)
         do {
             try produce(temporary)
-            try sync(temporary)
+            try flushToDisk(temporary)
             try rename(temporary, over: final)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -62,7 +69,9 @@ public enum AtomicFile {
         return removed
     }
 
-    private static func sync(_ url: URL) throws {
+    /// fsync: the content is on disk before a rename makes it the report, so a power cut cannot leave an empty
+    /// file under the final name.
+    public static func flushToDisk(_ url: URL) throws {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw Failure(path: url.path, operation: "open", code: errno) }
         defer { close(fd) }

@@ -19,7 +19,7 @@ final class StagedFiles {
         let temporary = AtomicFile.temporaryURL(for: final)
         do {
             try produce(temporary)
-            try Self.sync(temporary)
+            try AtomicFile.flushToDisk(temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
@@ -39,7 +39,7 @@ final class StagedFiles {
         committed = true
         for item in staged {
             guard rename(item.temporary.path, item.final.path) == 0 else {
-                throw FileOperationFailure(path: item.final.path, operation: "rename", code: errno)
+                throw AtomicFile.Failure(path: item.final.path, operation: "rename", code: errno)
             }
         }
         staged.removeAll()
@@ -57,20 +57,4 @@ final class StagedFiles {
     deinit {
         if !committed { abandon() }
     }
-
-    private static func sync(_ url: URL) throws {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw FileOperationFailure(path: url.path, operation: "open", code: errno) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw FileOperationFailure(path: url.path, operation: "fsync", code: errno) }
-    }
-}
-
-/// A failed system call on a report file, with the path and the system's reason.
-struct FileOperationFailure: Error, CustomStringConvertible {
-    var path: String
-    var operation: String
-    var code: Int32
-
-    var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
 }
