@@ -160,6 +160,20 @@ public struct ChartAxis {
         chart_axis_set_max(handle, value)
     }
 
+    /// Draws the axis in reverse order. On a bar chart's category axis this lists the categories top-down in
+    /// the order of the sheet's rows (Excel otherwise draws the first category at the bottom).
+    public func setReverse() {
+        _ = chart.workbook.liveHandle()
+        chart_axis_set_reverse(handle)
+    }
+
+    /// Makes the other axis cross this one at its maximum. With a reversed category axis the value axis would
+    /// otherwise follow the first category to the top; crossing at the maximum keeps it at the bottom.
+    public func setCrossingAtMax() {
+        _ = chart.workbook.liveHandle()
+        chart_axis_set_crossing_max(handle)
+    }
+
     public func setMajorGridlines(visible: Bool) {
         _ = chart.workbook.liveHandle()
         chart_axis_major_gridlines_set_visible(handle, visible ? 1 : 0)

@@ -199,6 +199,13 @@ public final class Worksheet {
                                         &options), context)
     }
 
+    /// Sets the height in points of every row not given its own height: a 15 pt Thai body font needs more than
+    /// Excel's default 15 pt row, and a sheet of thousands of rows cannot set each one.
+    public func setDefaultRowHeight(_ height: Double) {
+        _ = workbook.liveHandle()
+        worksheet_set_default_row(handle, height, 0)
+    }
+
     /// Merges a range and writes `text` (as a string, cleaned like `write(string:)`) with `format` into it.
     public func mergeRange(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, text: String,
                            format: Format? = nil) throws {

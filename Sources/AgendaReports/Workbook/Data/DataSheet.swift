@@ -44,7 +44,11 @@ enum DataSheet {
             try sheet.write(string: context.sourcePath(value.sourceIndex), row: row, col: 6, format: styles.text)
             try sheet.write(number: Double(value.line), row: row, col: 7, format: styles.integer)
         }
-        layout.fit(width: 14, col: 4)
+        // The widest value as shown: the largest magnitude at the most decimal places (one pass, no strings).
+        let widest = accepted.reduce(0.0) { max($0, abs($1.value)) }
+        let places = context.report.reference.indicators.map(\.decimals).max() ?? 2
+        if !accepted.isEmpty { layout.fit(number: widest, decimals: places, col: 4) }
+        layout.fit(width: 12, col: 4)
         layout.fit(width: 8, col: 7)
         try layout.finish(context: context, dataRows: accepted.count)
         return (sheet, false)

@@ -11,29 +11,50 @@ struct DataSheetLayout {
     let sheet: Worksheet
     let headers: [String]
     private(set) var widths: [Double]
+    /// Measures text the way the presentation sheets do (TH Sarabun ems at the body size, in Excel's unit).
+    private let measure: ColumnWidths
 
-    /// Widths are in Excel's character units; TH Sarabun is narrower than Calibri, so a display column of text
-    /// needs a little less than one unit, but header buttons need room.
+    /// Widths in Excel's character units. Text wider than `maximumWidth` is cut off at the column edge (or wraps,
+    /// where a sheet gives the column a wrapping format).
     static let minimumWidth = 6.0
     static let maximumWidth = 60.0
+    /// Room for the filter button Excel and LibreOffice draw at the right of each header cell (about 18 pixels).
+    static let filterButtonWidth = 3.0
 
     init(context: SheetContext, name: String, headers: [String]) throws {
         sheet = try context.workbook.addWorksheet(name: name)
         self.headers = headers
-        widths = headers.map { Self.width(ofText: $0) + 3 }  // + room for the filter button
+        measure = ColumnWidths(bodySize: context.options.bodySize)
+        widths = headers.map { Self.headerWidth($0, bodySize: context.options.bodySize) }
         for (col, header) in headers.enumerated() {
             try sheet.write(string: header, row: 0, col: col, format: context.styles.header)
         }
     }
 
-    /// Width in Excel units for `text` in the body font.
-    static func width(ofText text: String) -> Double {
-        min(maximumWidth, max(minimumWidth, Double(DisplayWidth.of(text)) * 1.05 + 1.5))
+    /// Width in Excel units a header needs in the bold body font, with its filter button; never cut.
+    static func headerWidth(_ header: String, bodySize: Double) -> Double {
+        ColumnWidths.excelWidth(ems: ColumnWidths.ems(header, bold: true), size: bodySize) + filterButtonWidth
+    }
+
+    /// Width in Excel units for `text` in the body font, within `minimumWidth…maximumWidth`.
+    func width(ofText text: String) -> Double {
+        min(Self.maximumWidth, max(Self.minimumWidth,
+                                   ColumnWidths.excelWidth(ems: ColumnWidths.ems(text), size: measure.bodySize)))
     }
 
     /// Widens `col` so `text` fits (up to `maximumWidth`).
     mutating func fit(_ text: String, col: Int) {
-        widths[col] = max(widths[col], Self.width(ofText: text))
+        widths[col] = max(widths[col], width(ofText: text))
+    }
+
+    /// Widens `col` so `text` fits, up to `limit` units (wider text wraps in a wrapping column).
+    mutating func fit(_ text: String, col: Int, limit: Double) {
+        widths[col] = max(widths[col], min(limit, width(ofText: text)))
+    }
+
+    /// Widens `col` so a number shown with `decimals` places fits (one digit of slack: `####` otherwise).
+    mutating func fit(number: Double, decimals: Int, col: Int) {
+        fit(NumberText.decimal(number, decimals: decimals) + "0", col: col)
     }
 
     /// Widens `col` to at least `width` units.
@@ -41,11 +62,21 @@ struct DataSheetLayout {
         widths[col] = max(widths[col], min(Self.maximumWidth, width))
     }
 
+    /// Height in points of a row whose tallest cell is `text` wrapped in column `col` (as finally sized).
+    func rowHeight(wrapping text: String, col: Int) -> Double {
+        measure.rowHeight(lines: measure.lines(text, width: widths[col]))
+    }
+
+    /// Height of a one-line row in the body font: Excel's default 15 pt clips a 15 pt Thai font.
+    var bodyRowHeight: Double { measure.rowHeight(lines: 1) }
+
     /// Column widths, filter buttons over `dataRows` rows under the header, frozen header, print setup.
     func finish(context: SheetContext, dataRows: Int) throws {
         for (col, width) in widths.enumerated() {
             try sheet.setColumn(first: col, last: col, width: width)
         }
+        sheet.setDefaultRowHeight(bodyRowHeight)
+        try sheet.setRow(0, height: bodyRowHeight)
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: dataRows, lastCol: headers.count - 1)
         try sheet.freezePanes(row: 1, col: 0)
         try context.applyPrintSetup(sheet, repeatRows: 0...0)

@@ -39,8 +39,15 @@ enum FactsSheet {
             layout.fit(indicator.workstreamID, col: 1)
             layout.fit(indicator.id, col: 2)
         }
-        layout.fit(width: 14, col: 4)
-        layout.fit(width: 14, col: 5)
+        // The widest value and target as their formats show them (a province total can run to nine digits).
+        let decimals = Dictionary(uniqueKeysWithValues: context.report.reference.indicators.map { ($0.id, $0.decimals) })
+        for fact in context.report.facts {
+            let places = decimals[fact.indicatorID] ?? 2
+            if let value = fact.value { layout.fit(number: value, decimals: places, col: 4) }
+            if let target = fact.target { layout.fit(number: target, decimals: places, col: 5) }
+        }
+        layout.fit(width: 12, col: 4)
+        layout.fit(width: 12, col: 5)
         layout.fit(width: 12, col: 7)
         try layout.finish(context: context, dataRows: context.report.facts.count)
         return sheet

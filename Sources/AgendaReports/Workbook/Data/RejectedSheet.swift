@@ -9,6 +9,8 @@ import XlsxWriter
 enum RejectedSheet {
     static let name = "Rejected"
     static let headers = ["file", "line", "column", "value", "reason", "reason_en", "whole_file"]
+    /// Widest a reason column grows (Excel units) before its text wraps: two reasons side by side on A4.
+    static let reasonWidth = 45.0
 
     static func write(_ context: SheetContext) throws -> Worksheet {
         var layout = try DataSheetLayout(context: context, name: name, headers: headers)
@@ -24,16 +26,22 @@ enum RejectedSheet {
             }
             try layout.write(text: rejection.column, row: row, col: 2, format: styles.text)
             try layout.write(text: rejection.text, row: row, col: 3, format: styles.code)
-            try sheet.write(string: rejection.reason.th, row: row, col: 4, format: styles.text)
-            try sheet.write(string: rejection.reason.en, row: row, col: 5, format: styles.text)
+            // Reasons can run to a sentence: they wrap within `reasonWidth` and the row grows (set below).
+            try sheet.write(string: rejection.reason.th, row: row, col: 4, format: styles.wrappedText)
+            try sheet.write(string: rejection.reason.en, row: row, col: 5, format: styles.wrappedText)
             try sheet.write(bool: rejection.wholeFile, row: row, col: 6, format: styles.text)
             layout.fit(rejection.file, col: 0)
             layout.fit(rejection.column, col: 2)
             layout.fit(rejection.text, col: 3)
-            layout.fit(rejection.reason.th, col: 4)
-            layout.fit(rejection.reason.en, col: 5)
+            layout.fit(rejection.reason.th, col: 4, limit: reasonWidth)
+            layout.fit(rejection.reason.en, col: 5, limit: reasonWidth)
         }
         layout.fit(width: 8, col: 1)
+        for (offset, rejection) in rejections.enumerated() {
+            let height = max(layout.rowHeight(wrapping: rejection.reason.th, col: 4),
+                             layout.rowHeight(wrapping: rejection.reason.en, col: 5))
+            if height > layout.bodyRowHeight { try sheet.setRow(offset + 1, height: height) }
+        }
         try layout.finish(context: context, dataRows: rejections.count)
         return sheet
     }

@@ -39,7 +39,12 @@ enum SupersededSheet {
                 layout.fit(path, col: col + 1)
             }
         }
-        for col in [4, 8] { layout.fit(width: 14, col: col) }
+        for pair in superseded {
+            let places = context.report.reference.indicator(pair.superseded.key.indicatorID)?.decimals ?? 2
+            layout.fit(number: pair.superseded.value, decimals: places, col: 4)
+            layout.fit(number: pair.replacedBy.value, decimals: places, col: 8)
+        }
+        for col in [4, 8] { layout.fit(width: 12, col: col) }
         for col in [7, 11] { layout.fit(width: 20, col: col) }
         try layout.finish(context: context, dataRows: superseded.count)
         return sheet

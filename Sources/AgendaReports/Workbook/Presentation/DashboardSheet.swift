@@ -5,10 +5,16 @@ import XlsxWriter
 /// The first sheet, active on open: what the report covers, the headline indicators of every workstream against
 /// their targets, a districts × workstreams grid of achievement, and which districts reported each month.
 ///
-/// Layout (columns A–G): a title block, then three tables one below the other, so the sheet prints one page
-/// wide in portrait reading order without side-by-side blocks that would shrink the print.
+/// Layout (columns A–G): page 1 is the title block and the headline table; a manual page break puts the grid,
+/// its definition and the monthly completeness block on page 2. The columns are kept narrow enough (labels and
+/// indicator names wrap) that fitting the sheet one page wide still prints the 15 pt body at 12 pt or more.
 enum DashboardSheet {
     static let lastColumn = 6
+    /// Indicator names and title-block labels wrap beyond these widths (Excel units) instead of widening the sheet.
+    static let labelWidth = 26.0
+    static let indicatorWidth = 38.0
+    /// Months per row of the compact completeness block (columns B–G).
+    static let monthsPerRow = 6
 
     static func write(_ context: SheetContext) throws -> Worksheet {
         let sheet = try context.workbook.addWorksheet(name: SheetNames.dashboard)
@@ -19,7 +25,9 @@ enum DashboardSheet {
         var row = try writeTitleBlock(context, cells: cells)
         row += 1
         row = try writeHeadlines(context, cells: cells, row: row) + 1
-        row = try writeGrid(context, cells: cells, row: row) + 1
+        // Page 2 starts with the grid, so its heading never sits alone at the foot of page 1.
+        try sheet.setPageBreaks(beforeRows: [row])
+        row = try writeGrid(context, cells: cells, row: row)
         _ = try writeCompleteness(context, cells: cells, row: row)
 
         // The title block is merged across the table, so its text does not widen column A.
@@ -51,15 +59,19 @@ enum DashboardSheet {
         ]
         var row = 2
         for (label, value) in facts {
-            try cells.text("\(label.th) / \(label.en)", row, 0, styles.label, bold: true)
+            // Label over columns A–B, value over C–G: one line each without widening column A.
+            try cells.merge("\(label.th) / \(label.en)", row: row, cols: 0...1, styles.label, bold: true)
             if let value {
-                try cells.merge(value, row: row, cols: 1...lastColumn, styles.plain)
+                try cells.merge(value, row: row, cols: 2...lastColumn, styles.plain)
             } else {
-                // A real date, shown in the Buddhist year: `[$-7041E]d mmmm yyyy`.
-                try cells.sheet.write(date: report.asOf, row: row, col: 1, format: styles.longDate)
+                // A real date, shown in the Buddhist year: `[$-7041E]d mmmm yyyy`; merged like the other values
+                // (the merge writes a string, the date then replaces it in the first cell) so it is never `###`.
+                try cells.merge("", row: row, cols: 2...lastColumn, styles.longDate)
+                try cells.sheet.write(date: report.asOf, row: row, col: 2, format: styles.longDate)
             }
             row += 1
         }
+        cells.widths.atLeast(labelWidth, col: 0)
         return row
     }
 
@@ -88,7 +100,10 @@ enum DashboardSheet {
             let first = row
             for indicator in headlines {
                 let fact = report.fact(ytd, indicator: indicator.id, area: province)
-                try cells.text(indicator.nameTH, row, 1, styles.text(wrap: true))
+                // Long names wrap within `indicatorWidth`; `finish` then makes the row tall enough for them.
+                try cells.text(indicator.nameTH, row, 1, styles.text(wrap: true), fit: false, wrap: true)
+                cells.widths.atLeast(min(indicatorWidth, ColumnWidths.excelWidth(
+                    ems: ColumnWidths.ems(indicator.nameTH), size: context.options.bodySize)), col: 1)
                 try cells.text(indicator.unitTH, row, 2, styles.text(align: .center))
                 try cells.value(fact?.value, row, 3, decimals: indicator.decimals)
                 try cells.value(fact?.target, row, 4, decimals: indicator.decimals)
@@ -96,14 +111,13 @@ enum DashboardSheet {
                 try cells.status(fact?.status, row, 6)
                 row += 1
             }
-            // The workstream's name on its first row (wrapped, the row grows), empty bordered cells below it.
+            // The workstream's name merged down beside its indicators (wrapped; the rows grow only if needed).
             let name = "\(position + 1). \(workstream.nameTH)"
             let nameFormat = styles.format(CellStyle(bold: true, wrap: true, topAligned: true))
             if row > first {
-                try cells.text(name, first, 0, nameFormat, fit: false, bold: true, wrap: true)
-                for r in (first + 1)..<row { try cells.blank(r, 0, nameFormat) }
+                try cells.mergeDown(name, rows: first...(row - 1), col: 0, nameFormat, bold: true)
             }
-            cells.widths.atLeast(24, col: 0)
+            cells.widths.atLeast(labelWidth, col: 0)
         }
         return row
     }
@@ -148,7 +162,8 @@ enum DashboardSheet {
         return row
     }
 
-    /// Districts reporting per month of the report, and which did not. Returns the next free row.
+    /// Districts reporting per month, compactly: rows of `monthsPerRow` months (name above, "sent / nine" below,
+    /// coloured and worded), then one line naming the district-months with nothing sent. Returns the next free row.
     private static func writeCompleteness(_ context: SheetContext, cells: PresentationCells, row start: Int) throws
         -> Int {
         let report = context.report
@@ -156,28 +171,35 @@ enum DashboardSheet {
         let districts = report.reference.districts
         var row = start
         try cells.text("การส่งข้อมูลรายเดือน", row, 0, styles.section, fit: false)
-        try cells.text("Districts reporting per month (details on the \(SheetNames.completeness) sheet)", row + 1, 0,
-                       styles.note, fit: false)
+        try cells.text("Districts reporting per month, out of \(districts.count) (details on the "
+                       + "\(SheetNames.completeness) sheet)", row + 1, 0, styles.note, fit: false)
         row += 2
-        try cells.headerRow([
-            BilingualText(th: "เดือน", en: "Month"),
-            BilingualText(th: "อำเภอที่ยังไม่ส่งข้อมูล", en: "Districts that sent nothing"),
-            BilingualText(th: "ส่งแล้ว", en: "Reporting"),
-        ], row: row)
-        row += 1
         let byMonth = Dictionary(grouping: report.completeness, by: \.month)
-        for month in report.scope.months {
-            let monthCells = byMonth[month] ?? []
-            let sent = Set(monthCells.filter(\.submitted).map(\.districtCode))
-            let missing = districts.filter { !sent.contains($0.code) }.map(\.nameTH)
-            try cells.text(month.displayName(.th), row, 0, styles.text())
-            let list = missing.isEmpty ? "ครบทุกอำเภอ (all districts)" : missing.joined(separator: ", ")
-            try cells.text(list, row, 1, styles.text(wrap: true), fit: false, wrap: true)
-            let count = sent.count
-            let status: Status? = count == districts.count ? .achieved : (count * 2 >= districts.count ? .onTrack : .behind)
-            try cells.text("\(count) / \(districts.count)", row, 2, styles.status(status), bold: true)
-            row += 1
+        var missingText: [String] = []
+        let months = report.scope.months
+        for chunk in stride(from: 0, to: months.count, by: monthsPerRow) {
+            let slice = months[chunk..<min(chunk + monthsPerRow, months.count)]
+            // One-line labels keep the block four body rows high, so it fits under the grid on page 2.
+            try cells.text("เดือน / Month", row, 0, styles.header, fit: false, bold: true)
+            try cells.text("ส่งแล้ว / Sent", row + 1, 0, styles.format(CellStyle(bold: true)), fit: false, bold: true)
+            for (i, month) in slice.enumerated() {
+                let sent = Set((byMonth[month] ?? []).filter(\.submitted).map(\.districtCode))
+                let missing = districts.filter { !sent.contains($0.code) }.map(\.nameTH)
+                if !missing.isEmpty {
+                    missingText.append("\(month.shortName(.th)): \(missing.joined(separator: ", "))")
+                }
+                let count = sent.count
+                let status: Status? = count == districts.count
+                    ? .achieved : (count * 2 >= districts.count ? .onTrack : .behind)
+                try cells.text(month.shortName(.th), row, i + 1, styles.header, bold: true)
+                try cells.text("\(count) / \(districts.count)", row + 1, i + 1, styles.status(status), bold: true)
+            }
+            row += 2
         }
-        return row
+        let list = missingText.isEmpty
+            ? "ทุกอำเภอส่งข้อมูลครบทุกเดือน · every district reported every month"
+            : "อำเภอที่ยังไม่ส่งข้อมูล / Districts that sent nothing: " + missingText.joined(separator: "; ")
+        try cells.merge(list, row: row, cols: 0...lastColumn, styles.wrappedNote, sizeDelta: -2, wrap: true)
+        return row + 1
     }
 }

@@ -24,6 +24,8 @@ final class PresentationCells {
         var wrap: Bool
     }
     private var needs: [RowNeed] = []
+    /// Wrapped text merged down several rows: the rows together must be tall enough (see `mergeDown`).
+    private var spanNeeds: [(rows: ClosedRange<Int>, need: RowNeed)] = []
 
     init(sheet: Worksheet, context: SheetContext) {
         self.sheet = sheet
@@ -45,6 +47,18 @@ final class PresentationCells {
         try sheet.mergeRange(firstRow: row, firstCol: cols.lowerBound, lastRow: row, lastCol: cols.upperBound,
                              text: text, format: format)
         needs.append(RowNeed(row: row, cols: cols, text: text, bold: bold, sizeDelta: sizeDelta, wrap: wrap))
+    }
+
+    /// Wrapped `text` merged down `rows` of column `col` (a group label beside its rows); `finish` grows the last
+    /// row when the rows' own heights leave too little room for it.
+    func mergeDown(_ text: String, rows: ClosedRange<Int>, col: Int, _ format: Format, bold: Bool = false) throws {
+        if rows.count == 1 {
+            return try self.text(text, rows.lowerBound, col, format, fit: false, bold: bold, wrap: true)
+        }
+        try sheet.mergeRange(firstRow: rows.lowerBound, firstCol: col, lastRow: rows.upperBound, lastCol: col,
+                             text: text, format: format)
+        spanNeeds.append((rows, RowNeed(row: rows.upperBound, cols: col...col, text: text, bold: bold, sizeDelta: 0,
+                                        wrap: true)))
     }
 
     /// A number or a short word on a body row: only makes sure the row is tall enough for the body font.
@@ -129,6 +143,12 @@ final class PresentationCells {
                 lines = need.text.split(separator: "\n", omittingEmptySubsequences: false).count
             }
             heights[need.row] = max(heights[need.row] ?? 0, widths.rowHeight(lines: lines, sizeDelta: need.sizeDelta))
+        }
+        for (rows, need) in spanNeeds {
+            let lines = widths.lines(need.text, width: finalWidth(need.cols.lowerBound), bold: need.bold)
+            let available = rows.reduce(0.0) { $0 + (heights[$1] ?? widths.rowHeight(lines: 1)) }
+            let wanted = widths.rowHeight(lines: lines)
+            if wanted > available { heights[rows.upperBound, default: widths.rowHeight(lines: 1)] += wanted - available }
         }
         for row in heights.keys.sorted() {
             try sheet.setRow(row, height: heights[row])

@@ -135,6 +135,9 @@ struct WorkstreamCharts {
                 : "\(indicator.nameTH): ผลงานสะสมรายอำเภอ (\(indicator.unitTH))\(lowerIsBetter)", font: titleFont)
             chart.setLegend(.none)
             chart.categoryAxis.setLabelFont(labelFont)
+            // Districts top-down in the table's order (5601 first), value axis kept along the bottom.
+            chart.categoryAxis.setReverse()
+            chart.categoryAxis.setCrossingAtMax()
             chart.valueAxis.setLabelFont(labelFont)
             chart.valueAxis.setNumberFormat(format)
             if achievement { chart.valueAxis.setMin(0) }
