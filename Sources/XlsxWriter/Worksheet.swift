@@ -39,11 +39,13 @@ public final class Worksheet {
     /// Checks the workbook is open and the cell is on the grid, then returns the context for C errors. The
     /// context's text is built only if an error needs it: a workbook writes millions of cells, and formatting
     /// "writing cell B7 of sheet 'Facts'" for each one cost more than writing the cell.
-    func prepare(_ verb: StaticString, row: Int, col: Int) throws -> ErrorContext {
+    /// - Parameter writesRow: false for calls that name a cell without writing it (freezing panes), which a
+    ///   streaming sheet allows anywhere.
+    func prepare(_ verb: StaticString, row: Int, col: Int, writesRow: Bool = true) throws -> ErrorContext {
         let context = ErrorContext(verb: verb, sheet: self, firstRow: row, firstCol: col, lastRow: nil, lastCol: nil)
         _ = try workbook.openHandle(context.description)
         try checkCell(row: row, col: col, context.description)
-        if isStreaming {
+        if isStreaming, writesRow {
             // libxlsxwriter has already flushed earlier rows to disk; writing there would be lost.
             guard row >= highestRow else {
                 throw XlsxError(kind: .invalidArgument,
@@ -217,7 +219,7 @@ public final class Worksheet {
 
     /// Freezes the rows above `row` and the columns left of `col` (0 freezes none in that direction).
     public func freezePanes(row: Int, col: Int) throws {
-        _ = try prepare("freezing panes at", row: row, col: col)
+        _ = try prepare("freezing panes at", row: row, col: col, writesRow: false)
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(col))
     }
 

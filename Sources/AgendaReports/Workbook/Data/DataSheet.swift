@@ -16,7 +16,7 @@ enum DataSheet {
         if accepted.count > context.options.dataSheetRowLimit {
             return (try writeOverflowNotice(context, overflowFileName: overflowFileName, count: accepted.count), true)
         }
-        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers, streaming: true)
         let sheet = layout.sheet
         let styles = context.styles
         var formats: [String: Format] = [:]

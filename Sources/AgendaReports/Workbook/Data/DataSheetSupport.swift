@@ -21,11 +21,15 @@ struct DataSheetLayout {
     /// Room for the filter button Excel and LibreOffice draw at the right of each header cell (about 18 pixels).
     static let filterButtonWidth = 3.0
 
-    init(context: SheetContext, name: String, headers: [String]) throws {
-        sheet = try context.workbook.addWorksheet(name: name)
+    /// - Parameter streaming: write the sheet in constant-memory mode (rows strictly in order, nothing changed
+    ///   afterwards), for sheets that grow with the input (`Data`, `Superseded`): memory stays flat and a
+    ///   million rows write faster. The header row is finished here, before any data row.
+    init(context: SheetContext, name: String, headers: [String], streaming: Bool = false) throws {
+        sheet = try context.workbook.addWorksheet(name: name, streaming: streaming)
         self.headers = headers
         measure = ColumnWidths(bodySize: context.options.bodySize)
         widths = headers.map { Self.headerWidth($0, bodySize: context.options.bodySize) }
+        try sheet.setRow(0, height: measure.rowHeight(lines: 1))
         for (col, header) in headers.enumerated() {
             try sheet.write(string: header, row: 0, col: col, format: context.styles.header)
         }
@@ -76,7 +80,6 @@ struct DataSheetLayout {
             try sheet.setColumn(first: col, last: col, width: width)
         }
         sheet.setDefaultRowHeight(bodyRowHeight)
-        try sheet.setRow(0, height: bodyRowHeight)
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: dataRows, lastCol: headers.count - 1)
         try sheet.freezePanes(row: 1, col: 0)
         try context.applyPrintSetup(sheet, repeatRows: 0...0)

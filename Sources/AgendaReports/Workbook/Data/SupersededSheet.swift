@@ -14,7 +14,7 @@ enum SupersededSheet {
     ]
 
     static func write(_ context: SheetContext) throws -> Worksheet {
-        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        var layout = try DataSheetLayout(context: context, name: name, headers: headers, streaming: true)
         let sheet = layout.sheet
         let styles = context.styles
         let sources = context.report.imported.sources
