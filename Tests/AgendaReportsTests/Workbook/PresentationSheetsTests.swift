@@ -129,7 +129,10 @@ struct PresentationSheetsTests {
         let sheet = try #require(book.sheet[Self.workstreamSheetNames[0]])
         let heading = "ค่าผิดปกติ / Outlier – เมืองพะเยา, ขยะที่นำกลับมาใช้ใหม่"
         let (coordinate, comment) = try #require(sheet.comments.first { $0.value.hasPrefix(heading) })
-        #expect(coordinate.hasPrefix("I"))
+        #expect(coordinate.hasPrefix("K"))
+        // The two columns before the note compare the latest quarter with the same quarter a year earlier.
+        #expect(sheet.cell("I4")?.value.string?.contains("ไตรมาสเดียวกันปีก่อน") == true)
+        #expect(sheet.cell("J4")?.value.string?.contains("เทียบปีก่อน") == true)
         #expect(sheet.cell(coordinate)?.value.string?.hasPrefix("ค่าผิดปกติ") == true)
         #expect(comment.contains(NumberText.decimal(outlier.value, decimals: 1)))
         #expect(comment.contains(NumberText.decimal(outlier.median, decimals: 1)))

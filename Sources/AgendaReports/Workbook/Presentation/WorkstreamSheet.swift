@@ -3,13 +3,14 @@ import Foundation
 import XlsxWriter
 
 /// One sheet per workstream: for each indicator, the nine districts and the province with the year-to-date value,
-/// annual target, achievement and status, and the latest quarter against the one before; outliers marked with a
-/// comment saying why; then the charts and the cells they read.
+/// annual target, achievement and status, the latest quarter against the one before and against the same quarter
+/// of the previous fiscal year (where the inputs hold it); outliers marked with a comment saying why; then the
+/// charts and the cells they read.
 enum WorkstreamSheet {
     /// Columns of the indicator table.
     enum Column {
         static let area = 0, value = 1, target = 2, achievement = 3, status = 4
-        static let quarter = 5, previousQuarter = 6, change = 7, note = 8
+        static let quarter = 5, previousQuarter = 6, change = 7, lastYear = 8, lastYearChange = 9, note = 10
         static let last = note
     }
 
@@ -51,9 +52,10 @@ enum WorkstreamSheet {
                         context.styles.title, bold: true, sizeDelta: 7)
         try cells.merge("Workstream \(position): \(workstream.nameEN) · \(report.scope.displayName(.en))", row: 1,
                         cols: 0...Column.last, context.styles.subtitle, bold: true, sizeDelta: 2)
-        let note = "ผลงานสะสมและเป้าหมาย: \(report.yearToDate.displayName(.th)) · ไตรมาสล่าสุดเทียบไตรมาสก่อนหน้า · "
-            + "\"–\" = ไม่มีข้อมูล (ไม่ใช่ศูนย์) · Year-to-date value against the annual target; latest quarter "
-            + "against the one before; \"–\" = no data (not zero)"
+        let note = "ผลงานสะสมและเป้าหมาย: \(report.yearToDate.displayName(.th)) · ไตรมาสล่าสุดเทียบไตรมาสก่อนหน้าและไตรมาส"
+            + "เดียวกันของปีงบประมาณก่อน · \"–\" = ไม่มีข้อมูล (ไม่ใช่ศูนย์) · Year-to-date value against the annual "
+            + "target; latest quarter against the one before and the same quarter of the previous fiscal year; "
+            + "\"–\" = no data (not zero)"
         try cells.merge(note, row: 2, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
     }
 
@@ -67,6 +69,10 @@ enum WorkstreamSheet {
             if case .quarter(let q)? = quarter { return q.previous.label }
             return ""
         }()
+        let lastYearLabel: String = {
+            if case .quarter(let q)? = quarter { return FiscalQuarter(fiscalYear: q.fiscalYear - 1, quarter: q.quarter).label }
+            return ""
+        }()
         try cells.headerRow([
             BilingualText(th: "อำเภอ", en: "District"),
             BilingualText(th: "ผลงานสะสม", en: "Value YTD"),
@@ -76,6 +82,8 @@ enum WorkstreamSheet {
             BilingualText(th: "ไตรมาสล่าสุด", en: quarter?.label ?? "Latest quarter"),
             BilingualText(th: "ไตรมาสก่อน", en: previousLabel.isEmpty ? "Previous quarter" : previousLabel),
             BilingualText(th: "เปลี่ยนแปลง", en: "Change"),
+            BilingualText(th: "ไตรมาสเดียวกันปีก่อน", en: lastYearLabel.isEmpty ? "Same quarter last FY" : lastYearLabel),
+            BilingualText(th: "เทียบปีก่อน", en: "vs last FY"),
             BilingualText(th: "หมายเหตุ", en: "Note"),
         ], row: headerRow)
 
@@ -104,6 +112,10 @@ enum WorkstreamSheet {
                                 province: isProvince)
                 let change = quarterFact.flatMap { f in f.value.flatMap { v in f.previousQuarterValue.map { v - $0 } } }
                 try cells.change(change, row, Column.change, decimals: d, province: isProvince)
+                try cells.value(quarterFact?.previousYearValue, row, Column.lastYear, decimals: d,
+                                province: isProvince)
+                let yearChange = quarterFact.flatMap { f in f.value.flatMap { v in f.previousYearValue.map { v - $0 } } }
+                try cells.change(yearChange, row, Column.lastYearChange, decimals: d, province: isProvince)
                 let flagged = outliers["\(area.code)|\(indicator.id)"] ?? []
                 if flagged.isEmpty {
                     try cells.blank(row, Column.note, styles.text(province: isProvince))
