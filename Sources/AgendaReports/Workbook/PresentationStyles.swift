@@ -21,6 +21,8 @@ struct CellStyle: Hashable {
     /// A thin grey border on all sides, as in a printed table.
     var border = true
     var topAligned = false
+    /// Indent levels from the aligned edge, to keep text off a right-aligned number in the column before.
+    var indent = 0
 }
 
 /// The cached formats of the presentation sheets, built on demand from `CellStyle`s.
@@ -54,6 +56,7 @@ final class PresentationStyles {
         case .right: format.align(.right)
         }
         if style.wrap { format.textWrap() }
+        if style.indent > 0 { format.indent(style.indent) }
         if style.border { format.border(.thin, color: Self.borderColor) }
         cache[style] = format
         return format

@@ -137,7 +137,7 @@ enum WorkstreamSheet {
         let label = outliers.count <= 2
             ? "ค่าผิดปกติ " + outliers.map { $0.month.shortName(.th) }.joined(separator: ", ")
             : "ค่าผิดปกติ \(outliers.count) เดือน (ดูความเห็น)"
-        let style = cells.styles.format(CellStyle(bold: true, fontColor: WorkbookStyles.behindText))
+        let style = cells.styles.format(CellStyle(bold: true, fontColor: WorkbookStyles.behindText, align: .left, indent: 1))
         try cells.text(label, row, Column.note, style, bold: true)
         let d = indicator.decimals
         let lines = outliers.map { o in
