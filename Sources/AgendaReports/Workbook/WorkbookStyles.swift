@@ -25,6 +25,8 @@ final class WorkbookStyles {
     let note: Format
     let header: Format
     let text: Format
+    /// Text kept one indent off a right-aligned number in the column before it.
+    let indentedText: Format
     let wrappedText: Format
     let boldText: Format
     let code: Format
@@ -51,6 +53,7 @@ final class WorkbookStyles {
         header = base().bold().fontColor(0xFFFFFF).backgroundColor(Self.headerFill).textWrap()
             .align(.center).border(.thin, color: 0xBFBFBF)
         text = base()
+        indentedText = base().align(.left).indent(1)
         wrappedText = base().textWrap().verticalAlign(.top)
         boldText = base().bold()
         code = base().numberFormat("@")

@@ -24,14 +24,14 @@ enum RejectedSheet {
             if rejection.line > 0 {
                 try sheet.write(number: Double(rejection.line), row: row, col: 1, format: styles.integer)
             }
-            try layout.write(text: rejection.column, row: row, col: 2, format: styles.text)
+            try layout.write(text: rejection.column, row: row, col: 2, format: styles.indentedText)
             try layout.write(text: rejection.text, row: row, col: 3, format: styles.code)
             // Reasons can run to a sentence: they wrap within `reasonWidth` and the row grows (set below).
             try sheet.write(string: rejection.reason.th, row: row, col: 4, format: styles.wrappedText)
             try sheet.write(string: rejection.reason.en, row: row, col: 5, format: styles.wrappedText)
             try sheet.write(bool: rejection.wholeFile, row: row, col: 6, format: styles.text)
             layout.fit(rejection.file, col: 0)
-            layout.fit(rejection.column, col: 2)
+            layout.fit(rejection.column + "  ", col: 2)
             layout.fit(rejection.text, col: 3)
             layout.fit(rejection.reason.th, col: 4, limit: reasonWidth)
             layout.fit(rejection.reason.en, col: 5, limit: reasonWidth)

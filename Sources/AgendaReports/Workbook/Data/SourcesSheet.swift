@@ -62,7 +62,8 @@ enum SourcesSheet {
         }
         try sheet.write(number: Double(bytes), row: totalRow, col: 9, format: styles.emphasisNumber(decimals: 0))
         layout.fit(undecodedLabel, col: 2)
-        layout.fit(width: 20, col: 8)
+        // As shown by `dateTime` ([$-7041E]d mmm yyyy hh:mm) at its widest: a two-digit day and a long month.
+        layout.fit("28 พ.ย. 2569 23:59", col: 8)
         layout.fit(width: 12, col: 9)
         layout.fit(width: 66, col: 10)
         try layout.finish(context: context, dataRows: imported.sources.count)
