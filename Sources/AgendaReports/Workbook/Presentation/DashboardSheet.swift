@@ -33,7 +33,9 @@ enum DashboardSheet {
         // The title block is merged across the table, so its text does not widen column A.
         try cells.finish(minimum: 9, maximum: 45)
         try sheet.freezePanes(row: 2, col: 0)
-        try context.applyPrintSetup(sheet, repeatRows: 0...1)
+        // No repeated title rows: the footer names the report on every page, and page 2 (grid and monthly
+        // completeness) needs every row of the page.
+        try context.applyPrintSetup(sheet)
         return sheet
     }
 
@@ -135,7 +137,7 @@ enum DashboardSheet {
         // Workstream names are long: they wrap in their heading instead of widening the columns.
         try cells.headerRow([BilingualText(th: "อำเภอ", en: "District")]
             + workstreams.enumerated().map { BilingualText(th: "\($0.offset + 1). \($0.element.nameTH)", en: "") },
-            row: row, fit: false, wrapWidth: 16)
+            row: row, fit: false, wrapWidth: 24)
         row += 1
         let first = row
         for area in report.reference.reportAreas {
