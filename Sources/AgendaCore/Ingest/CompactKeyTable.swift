@@ -74,7 +74,13 @@ struct CompactKeyTable {
     }
 
     /// Every stored payload, in slot order (callers sort what they output).
-    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 && $0.payload != Self.absent }.map(\.payload) }
+    /// Built in one pass without an intermediate array of slots: it runs when memory is at its peak.
+    var payloadsInSlotOrder: [UInt64] {
+        var payloads: [UInt64] = []
+        payloads.reserveCapacity(count)
+        for slot in slots where slot.used != 0 && slot.payload != Self.absent { payloads.append(slot.payload) }
+        return payloads
+    }
 
     private mutating func grow() {
         let old = slots

@@ -152,7 +152,7 @@ public struct SubmissionImporter: Sendable {
         }
 
         guard retainValues else {
-            return ImportResult(sources: sources, accepted: [], superseded: [], rejections: rejections)
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: [], rejections: rejections)
         }
         let labels = interner.labels
         func value(_ slot: UInt64) -> AcceptedValue {
@@ -163,16 +163,7 @@ public struct SubmissionImporter: Sendable {
                 indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
             return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
         }
-        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
-        // is made: comparing Thai labels as Strings normalises them on every comparison.
-        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
-        func sortKey(_ slot: UInt64) -> (UInt64, UInt32) {
-            ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key)
-        }
-        let accepted = winners.payloadsInSlotOrder
-            .map { (sortKey($0), $0) }
-            .sorted { $0.0 < $1.0 }
-            .map { value($0.1) }
+        // Superseded values are few; they need the table of winners, which goes right after.
         let superseded = losers.map { loser -> SupersededValue in
             let lost = value(loser)
             let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
@@ -181,6 +172,26 @@ public struct SubmissionImporter: Sendable {
             a.superseded.key != b.superseded.key
                 ? a.superseded.key < b.superseded.key
                 : (a.superseded.sourceIndex, a.superseded.line) < (b.superseded.sourceIndex, b.superseded.line)
+        }
+        // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
+        let winnerSlots = winners.payloadsInSlotOrder
+        winners = CompactKeyTable()
+        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
+        // is made: comparing Thai labels as Strings normalises them on every comparison.
+        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
+        var order = winnerSlots.map { slot in
+            (ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key), slot)
+        }
+        order.sort { $0.0 < $1.0 }
+        var accepted = AcceptedValues(
+            districtCodes: districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
+            capacity: order.count)
+        for (_, slot) in order {
+            let file = Int(slot >> 32)
+            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
+            accepted.append(
+                district: row.key.district, month: row.key.month, indicator: row.key.indicator, area: Int(row.key.area),
+                value: row.value, note: Int(row.note), sourceIndex: file, line: Int(row.line))
         }
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
     }
