@@ -88,14 +88,22 @@ public struct SubmissionImporter: Sendable {
         var rowStarts: [Int] = []
         var rowsSoFar = 0
         var losers: [UInt32] = []
+        // The last file found: a resubmission supersedes one earlier file row after row, so this usually hits.
+        var cachedRange = 0..<0
+        var cachedFile = 0
         /// (file, row) of a row number, packed as file << 32 | row.
         func slot(_ number: UInt32) -> UInt64 {
-            var low = 0, high = rowStarts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if rowStarts[mid] <= Int(number) { low = mid } else { high = mid - 1 }
+            let n = Int(number)
+            if !cachedRange.contains(n) {
+                var low = 0, high = rowStarts.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if rowStarts[mid] <= n { low = mid } else { high = mid - 1 }
+                }
+                cachedRange = rowStarts[low]..<(low + 1 < rowStarts.count ? rowStarts[low + 1] : rowsSoFar)
+                cachedFile = precedence[low]
             }
-            return UInt64(precedence[low]) << 32 | UInt64(Int(number) - rowStarts[low])
+            return UInt64(cachedFile) << 32 | UInt64(n - cachedRange.lowerBound)
         }
 
         for fileIndex in precedence {
