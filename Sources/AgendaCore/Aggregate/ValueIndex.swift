@@ -39,24 +39,32 @@ struct ValueIndex: Sendable {
 
         let modified = imported.sources.map(\.modified)
         let lastOrdinal = lastMonth.ordinal
-        for value in imported.accepted {
-            let month = value.key.month.ordinal
-            // Later months are outside an as-of report; unknown codes cannot occur after ingestion's validation
-            // and are skipped rather than trusted.
+        let accepted = imported.accepted
+        // Read the store's columns, mapping its own table indices to reference positions once, so no String is
+        // hashed or even built per value. Unknown codes cannot occur after ingestion's validation and are skipped
+        // rather than trusted.
+        let indicatorOfTable = accepted.indicatorIDs.map { positions[$0] }
+        let districtOfTable = accepted.districtCodes.map { districts[$0] }
+        let districtCount = reference.districts.count
+        for n in accepted.indices {
+            let month = Int(accepted.monthOrdinal[n])
+            // Later months are outside an as-of report.
             guard month <= lastOrdinal,
-                  let i = positions[value.key.indicatorID],
-                  let d = districts[value.key.districtCode]
+                  let i = indicatorOfTable[Int(accepted.indicatorIndex[n])],
+                  let d = districtOfTable[Int(accepted.districtIndex[n])]
             else { continue }
-            precondition(modified.indices.contains(value.sourceIndex), "accepted value points at a missing source")
-            let fileTime = modified[value.sourceIndex]
-            let slot = i * reference.districts.count + d
+            let source = Int(accepted.sourceIndex[n])
+            precondition(modified.indices.contains(source), "accepted value points at a missing source")
+            let fileTime = modified[source]
+            let value = accepted.values[n]
+            let slot = i * districtCount + d
             if var partial = cells[slot][month] {
-                partial.sum += value.value
+                partial.sum += value
                 partial.count += 1
                 partial.lastModified = max(partial.lastModified, fileTime)
                 cells[slot][month] = partial
             } else {
-                cells[slot][month] = MonthPartial(sum: value.value, count: 1, lastModified: fileTime)
+                cells[slot][month] = MonthPartial(sum: value, count: 1, lastModified: fileTime)
             }
         }
     }

@@ -1,15 +1,18 @@
-/// An open-addressing map from `CompactKey` to a 64-bit payload, for the duplicate and resubmission checks.
+/// An open-addressing map from `CompactKey` to a 32-bit payload (a row number), for the duplicate and resubmission
+/// checks.
 ///
 /// Why not `Dictionary`: profiling the benchmark showed SipHash and dictionary probing as the largest costs per
 /// row. The key is already a well-spread 12-byte value, so a multiply-xorshift mix and linear probing do, and
 /// key, payload and occupancy share one slot so a probe touches one cache line.
 struct CompactKeyTable {
-    /// 24 bytes: the occupancy flag shares the key's padding word, so more slots fit in cache.
+    /// 16 bytes: occupancy is a reserved payload, so the slot has no padding. The table holds a slot per distinct
+    /// key at up to 70% load, which made it the largest allocation of a large import (issue 3, item 7).
     private struct Slot {
         var packed: UInt64
         var area: UInt32
-        var used: UInt32
-        var payload: UInt64
+        var payload: UInt32
+
+        var used: Bool { payload != CompactKeyTable.empty }
 
         var key: CompactKey { CompactKey(packed: packed, area: area) }
     }
@@ -21,7 +24,7 @@ struct CompactKeyTable {
     init(capacity: Int = 1024) {
         var size = 1024
         while size * 7 < capacity * 10 { size <<= 1 }
-        slots = [Slot](repeating: Slot(packed: 0, area: 0, used: 0, payload: 0), count: size)
+        slots = [Slot](repeating: Slot(packed: 0, area: 0, payload: Self.empty), count: size)
         mask = size - 1
     }
 
@@ -35,11 +38,15 @@ struct CompactKeyTable {
     }
 
     /// Marks a removed key's slot (linear probing cannot simply empty it); such slots read as absent.
-    private static var absent: UInt64 { .max }
+    private static var absent: UInt32 { .max - 1 }
+    /// Marks a slot never used.
+    fileprivate static var empty: UInt32 { .max }
+    /// Payloads must stay below this.
+    static var payloadLimit: UInt32 { .max - 1 }
 
-    func value(for key: CompactKey) -> UInt64? {
+    func value(for key: CompactKey) -> UInt32? {
         var i = Self.index(key, mask: mask)
-        while slots[i].used != 0 {
+        while slots[i].used {
             if slots[i].packed == key.packed && slots[i].area == key.area {
                 return slots[i].payload == Self.absent ? nil : slots[i].payload
             }
@@ -50,12 +57,13 @@ struct CompactKeyTable {
 
     /// Stores `payload` under `key` and returns the payload it replaced, if any.
     @discardableResult
-    mutating func updateValue(_ payload: UInt64, forKey key: CompactKey) -> UInt64? {
+    mutating func updateValue(_ payload: UInt32, forKey key: CompactKey) -> UInt32? {
+        precondition(payload < Self.payloadLimit || payload == Self.absent, "payload out of range")
         if (count + 1) * 10 > slots.count * 7 { grow() }
         let mask = self.mask
         return slots.withUnsafeMutableBufferPointer { slots in
             var i = Self.index(key, mask: mask)
-            while slots[i].used != 0 {
+            while slots[i].used {
                 if slots[i].packed == key.packed && slots[i].area == key.area {
                     let old = slots[i].payload
                     slots[i].payload = payload
@@ -63,7 +71,7 @@ struct CompactKeyTable {
                 }
                 i = (i + 1) & mask
             }
-            slots[i] = Slot(packed: key.packed, area: key.area, used: 1, payload: payload)
+            slots[i] = Slot(packed: key.packed, area: key.area, payload: payload)
             count += 1
             return nil
         }
@@ -74,11 +82,17 @@ struct CompactKeyTable {
     }
 
     /// Every stored payload, in slot order (callers sort what they output).
-    var payloadsInSlotOrder: [UInt64] { slots.filter { $0.used != 0 && $0.payload != Self.absent }.map(\.payload) }
+    /// Built in one pass without an intermediate array of slots: it runs when memory is at its peak.
+    var payloadsInSlotOrder: [UInt32] {
+        var payloads: [UInt32] = []
+        payloads.reserveCapacity(count)
+        for slot in slots where slot.used && slot.payload != Self.absent { payloads.append(slot.payload) }
+        return payloads
+    }
 
     private mutating func grow() {
         let old = slots
         self = CompactKeyTable(capacity: old.count)
-        for slot in old where slot.used != 0 && slot.payload != Self.absent { updateValue(slot.payload, forKey: slot.key) }
+        for slot in old where slot.used && slot.payload != Self.absent { updateValue(slot.payload, forKey: slot.key) }
     }
 }

@@ -131,17 +131,23 @@ public struct SourceFile: Sendable, Hashable, Codable {
 public struct ImportResult: Sendable {
     /// Files in path byte order.
     public var sources: [SourceFile]
-    /// The values that count, one per key, sorted by key.
-    public var accepted: [AcceptedValue]
+    /// The values that count, one per key, sorted by key; stored column by column (`AcceptedValues`) so that
+    /// millions of values take less memory than the files they came from.
+    public var accepted: AcceptedValues
     /// Values replaced by a later file, sorted by the superseded value's key then file.
     public var superseded: [SupersededValue]
     /// Sorted by file, line, column.
     public var rejections: [Rejection]
 
-    public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection]) {
+    public init(sources: [SourceFile], accepted: AcceptedValues, superseded: [SupersededValue], rejections: [Rejection]) {
         self.sources = sources
         self.accepted = accepted
         self.superseded = superseded
         self.rejections = rejections
+    }
+
+    /// For tests and hand-built reports: `accepted` must already be sorted by key.
+    public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection]) {
+        self.init(sources: sources, accepted: AcceptedValues(accepted), superseded: superseded, rejections: rejections)
     }
 }

@@ -83,24 +83,49 @@ public struct SubmissionImporter: Sendable {
         // Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
         // table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark).
         var winners = CompactKeyTable()
-        var losers: [UInt64] = []
+        // Rows are numbered across files in reading order, so the table stores a 32-bit row number rather than a
+        // (file, row) pair: 16-byte slots instead of 24. `rowStarts[k]` is where the k-th file read begins.
+        var rowStarts: [Int] = []
+        var rowsSoFar = 0
+        var losers: [UInt32] = []
+        // The last file found: a resubmission supersedes one earlier file row after row, so this usually hits.
+        var cachedRange = 0..<0
+        var cachedFile = 0
+        /// (file, row) of a row number, packed as file << 32 | row.
+        func slot(_ number: UInt32) -> UInt64 {
+            let n = Int(number)
+            if !cachedRange.contains(n) {
+                var low = 0, high = rowStarts.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if rowStarts[mid] <= n { low = mid } else { high = mid - 1 }
+                }
+                cachedRange = rowStarts[low]..<(low + 1 < rowStarts.count ? rowStarts[low + 1] : rowsSoFar)
+                cachedFile = precedence[low]
+            }
+            return UInt64(cachedFile) << 32 | UInt64(n - cachedRange.lowerBound)
+        }
 
         for fileIndex in precedence {
             var scan = scanner.scan(ordered[fileIndex], interner: &interner)
+            let fileStart = rowsSoFar
+            rowStarts.append(fileStart)
+            rowsSoFar += scan.rows.count
+            precondition(rowsSoFar < Int(CompactKeyTable.payloadLimit), "more rows than a 32-bit row number holds")
             // One probe per row does both checks: a key already held by this same file is a duplicate inside
             // the file; one held by an earlier file is superseded. (A separate per-file table cost a cache miss
             // per row, the largest single cost in the 1 GB benchmark.)
-            var firstTouch: [(row: Int, previous: UInt64?)] = []
+            var firstTouch: [(row: Int, previous: UInt32?)] = []
             var duplicated = false
             for (rowIndex, row) in scan.rows.enumerated() {
-                let slot = UInt64(fileIndex) << 32 | UInt64(rowIndex)
-                if let previous = winners.updateValue(slot, forKey: row.key) {
-                    if Int(previous >> 32) == fileIndex {
+                if let previous = winners.updateValue(UInt32(fileStart + rowIndex), forKey: row.key) {
+                    // Files read earlier have lower row numbers.
+                    if Int(previous) >= fileStart {
                         duplicated = true
                         continue
                     }
                     firstTouch.append((rowIndex, previous))
-                    supersededCount[Int(previous >> 32)] += 1
+                    supersededCount[Int(slot(previous) >> 32)] += 1
                     if retainValues { losers.append(previous) }
                 } else {
                     firstTouch.append((rowIndex, nil))
@@ -110,11 +135,11 @@ public struct SubmissionImporter: Sendable {
             if duplicated {
                 duplicateRows = rejectDuplicates(in: &scan, file: ordered[fileIndex].displayPath)
                 // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
-                var restored = Set<UInt64>()
+                var restored = Set<UInt32>()
                 for (rowIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
                     if let previous {
                         winners.updateValue(previous, forKey: scan.rows[rowIndex].key)
-                        supersededCount[Int(previous >> 32)] -= 1
+                        supersededCount[Int(slot(previous) >> 32)] -= 1
                         restored.insert(previous)
                     } else {
                         winners.remove(scan.rows[rowIndex].key)
@@ -152,7 +177,7 @@ public struct SubmissionImporter: Sendable {
         }
 
         guard retainValues else {
-            return ImportResult(sources: sources, accepted: [], superseded: [], rejections: rejections)
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: [], rejections: rejections)
         }
         let labels = interner.labels
         func value(_ slot: UInt64) -> AcceptedValue {
@@ -163,24 +188,36 @@ public struct SubmissionImporter: Sendable {
                 indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
             return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
         }
-        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
-        // is made: comparing Thai labels as Strings normalises them on every comparison.
-        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
-        func sortKey(_ slot: UInt64) -> (UInt64, UInt32) {
-            ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key)
-        }
-        let accepted = winners.payloadsInSlotOrder
-            .map { (sortKey($0), $0) }
-            .sorted { $0.0 < $1.0 }
-            .map { value($0.1) }
-        let superseded = losers.map { loser -> SupersededValue in
-            let lost = value(loser)
+        // Superseded values are few; they need the table of winners, which goes right after.
+        let superseded = losers.map { loserNumber -> SupersededValue in
+            let loser = slot(loserNumber)
             let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
-            return SupersededValue(superseded: lost, replacedBy: value(winner))
+            return SupersededValue(superseded: value(loser), replacedBy: value(slot(winner)))
         }.sorted { a, b in
             a.superseded.key != b.superseded.key
                 ? a.superseded.key < b.superseded.key
                 : (a.superseded.sourceIndex, a.superseded.line) < (b.superseded.sourceIndex, b.superseded.line)
+        }
+        // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
+        let winnerNumbers = winners.payloadsInSlotOrder
+        winners = CompactKeyTable()
+        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
+        // is made: comparing Thai labels as Strings normalises them on every comparison.
+        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
+        var order = winnerNumbers.map { number in
+            let slot = slot(number)
+            return (ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key), slot)
+        }
+        order.sort { $0.0 < $1.0 }
+        var accepted = AcceptedValues(
+            districtCodes: districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
+            capacity: order.count)
+        for (_, slot) in order {
+            let file = Int(slot >> 32)
+            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
+            accepted.append(
+                district: row.key.district, month: row.key.month, indicator: row.key.indicator, area: Int(row.key.area),
+                value: row.value, note: Int(row.note), sourceIndex: file, line: Int(row.line))
         }
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
     }

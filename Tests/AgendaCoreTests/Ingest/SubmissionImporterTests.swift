@@ -196,7 +196,7 @@ import Testing
         let names = ["good.csv", "windows874.csv", "utf8_bom_thai_headers.csv", "multiline.csv", "invalid_both.csv"]
         let big = try Fixtures.importIngest(names)
         let small = try Fixtures.importIngest(names, chunkSize: 3)
-        #expect(small.accepted == big.accepted)
+        #expect(Array(small.accepted) == Array(big.accepted))
         #expect(small.rejections == big.rejections)
         #expect(small.sources == big.sources)
     }
