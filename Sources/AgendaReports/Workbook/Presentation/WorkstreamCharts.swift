@@ -13,12 +13,13 @@ struct WorkstreamCharts {
     let workstream: Workstream
     let headlines: [Indicator]
 
-    /// Default chart size is 480 × 288 pixels; these scales give about 530 × 400: two charts side by side fill
-    /// the width of a landscape A4 page at the scale the tables print, one row of them its height.
-    static let xScale = 1.1, yScale = 1.4
-    static let chartPixels = (width: 528.0, height: 403.0)
+    /// Default chart size is 480 × 288 pixels; these scales give about 860 × 630. The indicator table is about
+    /// 1,900 pixels wide, so two charts side by side fill the width of the landscape A4 page it prints on and one
+    /// row of them most of its height (checked on the rendered sample: smaller charts printed as thumbnails).
+    static let xScale = 1.8, yScale = 2.2
+    static let chartPixels = (width: 864.0, height: 634.0)
     /// Rows of libxlsxwriter's default 15 pt (20 pixel) height a chart covers, plus a gap.
-    static let rowsPerChart = 22
+    static let rowsPerChart = 34
     /// Chart rows (of two charts) per printed page.
     static let chartRowsPerPage = 1
 
