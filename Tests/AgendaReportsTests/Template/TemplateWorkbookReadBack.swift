@@ -81,37 +81,12 @@ enum TemplateCellValue: Decodable, Equatable, CustomStringConvertible {
 
 /// Runs `Tests/Fixtures/template/template_xlsx.py` with python3 and returns its stdout.
 enum TemplateScript {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/template")
-
-    struct Failure: Error, CustomStringConvertible {
-        let message: String
-        var description: String { "template_xlsx.py failed: \(message)" }
-    }
-
     static func run(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", fixtures.appendingPathComponent("template_xlsx.py").path] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(message: errorText) }
-        return data
+        try Python.runFixture("template/template_xlsx.py", arguments)
     }
 
     /// Fills the template's value column in openpyxl and saves it as CSV UTF-8; returns the values typed.
     static func fill(_ book: URL, savingCSVTo csv: URL) throws -> [Double?] {
         try JSONDecoder().decode([Double?].self, from: try run(["fill", book.path, csv.path]))
     }
-}
-
-func makeTemplateScratchFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("template-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

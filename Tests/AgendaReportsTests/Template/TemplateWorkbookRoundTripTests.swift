@@ -12,7 +12,7 @@ struct TemplateWorkbookRoundTripTests {
 
     private func expectRoundTrip(_ reference: ReferenceData, district: String) throws {
         let template = SubmissionTemplate(reference: reference, districtCode: district, fiscalYear: 2565)
-        let folder = try makeTemplateScratchFolder()
+        let folder = try makeTemporaryFolder("template-tests")
         let book = folder.appendingPathComponent("template.xlsx")
         let csv = folder.appendingPathComponent("filled.csv")
         try TemplateWorkbook().write(template, to: book)
@@ -51,7 +51,7 @@ struct TemplateWorkbookRoundTripTests {
     func realReferenceDropDown() throws {
         let reference = try ReferenceLoader.load(from: Self.repositoryReference)
         let template = SubmissionTemplate(reference: reference, districtCode: "5609", fiscalYear: 2565)
-        let url = try makeTemplateScratchFolder().appendingPathComponent("t.xlsx")
+        let url = try makeTemporaryFolder("template-tests").appendingPathComponent("t.xlsx")
         try TemplateWorkbook().write(template, to: url)
         let book = try TemplateWorkbookReadBack.read(url)
         let submittable = reference.indicators.filter(\.isSubmittable)

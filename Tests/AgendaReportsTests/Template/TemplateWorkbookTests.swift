@@ -12,7 +12,7 @@ struct TemplateWorkbookTests {
 
     /// Written once per test (openpyxl is the slow part, not the writer).
     private func written() throws -> (url: URL, book: TemplateWorkbookReadBack) {
-        let url = try makeTemplateScratchFolder().appendingPathComponent("template.xlsx")
+        let url = try makeTemporaryFolder("template-tests").appendingPathComponent("template.xlsx")
         try TemplateWorkbook().write(Self.template, to: url)
         return (url, try TemplateWorkbookReadBack.read(url))
     }
@@ -127,7 +127,7 @@ struct TemplateWorkbookTests {
 
     @Test("the same template gives the same bytes")
     func deterministic() throws {
-        let folder = try makeTemplateScratchFolder()
+        let folder = try makeTemporaryFolder("template-tests")
         let a = folder.appendingPathComponent("a.xlsx"), b = folder.appendingPathComponent("b.xlsx")
         try TemplateWorkbook().write(Self.template, to: a)
         try TemplateWorkbook().write(Self.template, to: b)

@@ -48,27 +48,10 @@ struct SheetReadBack: Decodable {
     let sheetNames: [String]
     let sheets: [String: Sheet]
 
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/workbook/read_sheets.py")
-
-    /// Runs openpyxl on `url`; throws with its stderr when it fails.
+    /// Runs openpyxl (`Tests/Fixtures/workbook/read_sheets.py`) on `url`; throws with its stderr when it fails.
     static func read(_ url: URL, sheets: [String] = []) throws -> SheetReadBack {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, url.path] + sheets
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "read_sheets.py", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
-        }
-        return try JSONDecoder().decode(SheetReadBack.self, from: data)
+        try JSONDecoder().decode(SheetReadBack.self,
+                                 from: try Python.runFixture("workbook/read_sheets.py", [url.path] + sheets))
     }
 }
 

@@ -50,27 +50,9 @@ struct WorkbookReadBack: Decodable {
     let sheet: [String: Sheet]
 
     static func read(_ url: URL) throws -> WorkbookReadBack {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/workbook/inspect_presentation.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, url.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw InspectFailure(message: errorText) }
-        return try JSONDecoder().decode(WorkbookReadBack.self, from: data)
+        try JSONDecoder().decode(WorkbookReadBack.self,
+                                 from: try Python.runFixture("workbook/inspect_presentation.py", [url.path]))
     }
-}
-
-struct InspectFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { "inspect_presentation.py failed: \(message)" }
 }
 
 /// A cell value as openpyxl reports it.
