@@ -26,10 +26,7 @@ public enum ReportBuilder {
         facts.reserveCapacity(windows.count * reference.indicators.count * areas.count)
         for window in windows {
             let months = scope.effectiveMonths(of: window)
-            let previousQuarterMonths: [YearMonth]? = {
-                if case .quarter(let q) = window { return q.previous.months }
-                return nil
-            }()
+            let previousQuarter = window.previousQuarterMonths(effective: months)
             // The same (possibly clipped) months one fiscal year earlier.
             let previousYearMonths = months.map { $0.advanced(by: -12) }
             for (i, indicator) in reference.indicators.enumerated() {
@@ -45,9 +42,11 @@ public enum ReportBuilder {
                             value: fact.value, target: fact.target, aggregation: indicator.aggregation,
                             better: indicator.better, elapsedMonths: months.count)
                     }
-                    if let previousQuarterMonths {
-                        fact.previousQuarterValue = index.value(
-                            indicator: i, area: area.scope, months: previousQuarterMonths)
+                    if let previousQuarter {
+                        // A stock is compared with the level the previous quarter ended on; flows, means and
+                        // ratios with the same stretch of it (a quarter in progress against as many months).
+                        let compared = indicator.aggregation == .last ? previousQuarter.whole : previousQuarter.sameStretch
+                        fact.previousQuarterValue = index.value(indicator: i, area: area.scope, months: compared)
                     }
                     fact.previousYearValue = index.value(indicator: i, area: area.scope, months: previousYearMonths)
                     facts.append(fact)

@@ -43,3 +43,15 @@ extension ReportScope {
         window.months.filter { $0 <= lastMonth }
     }
 }
+
+extension ReportWindow {
+    /// For a quarter window, the previous fiscal quarter's months: `whole`, and `sameStretch`, its first as many
+    /// months as this report counts of the quarter (all three for a finished quarter; one for a nightly report on
+    /// the first month). Comparing a quarter in progress with a whole quarter would show every flow falling by
+    /// two thirds at the start of each quarter. Nil for other windows.
+    public func previousQuarterMonths(effective months: [YearMonth]) -> (whole: [YearMonth], sameStretch: [YearMonth])? {
+        guard case .quarter(let q) = self else { return nil }
+        let whole = q.previous.months
+        return (whole, Array(whole.prefix(max(months.count, 1))))
+    }
+}

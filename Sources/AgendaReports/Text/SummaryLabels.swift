@@ -16,9 +16,15 @@ struct SummaryLabels {
     func outOf(_ n: Int, _ total: Int) -> String { pick("\(n) จาก \(total) อำเภอ", "\(n) of \(total) districts") }
     func latestMonth(_ month: String) -> String { pick("เดือน \(month)", month) }
     var wholePeriod: String { pick("ทั้งช่วงรายงาน", "whole period") }
-    func columnsNote(ytd: String, quarter: FiscalQuarter?) -> String {
+    /// - Parameter monthsSoFar: months of `quarter` the report counts, when it is still in progress (nightly);
+    ///   the comparison is then with the same months of the previous quarter (stocks: its closing level).
+    func columnsNote(ytd: String, quarter: FiscalQuarter?, monthsSoFar: Int? = nil) -> String {
         let change = quarter.map { q in
             let p = q.previous
+            if let n = monthsSoFar, n < 3 {
+                return pick(" · เทียบไตรมาสก่อน = \(n) เดือนแรกของไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับ \(n) เดือนแรกของไตรมาส \(p.quarter)/\(p.fiscalYear) (ตัวชี้วัดสะสมเทียบยอดสิ้นไตรมาส)",
+                            " · vs prev. quarter = first \(n) month\(n == 1 ? "" : "s") of Q\(q.quarter) FY\(q.fiscalYear) against the same of Q\(p.quarter) FY\(p.fiscalYear) (stocks: its closing level)")
+            }
             return pick(" · เทียบไตรมาสก่อน = ไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับไตรมาส \(p.quarter)/\(p.fiscalYear)",
                         " · vs prev. quarter = Q\(q.quarter) FY\(q.fiscalYear) against Q\(p.quarter) FY\(p.fiscalYear)")
         } ?? ""

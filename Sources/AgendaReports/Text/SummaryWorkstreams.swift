@@ -38,7 +38,9 @@ extension SummaryRenderer {
         }
         var latestQuarter: FiscalQuarter?
         if case .quarter(let q) = quarter { latestQuarter = q }
-        let note = labels.columnsNote(ytd: ytd?.displayName(language) ?? NumberText.blank, quarter: latestQuarter)
+        let monthsSoFar = quarter.map { report.scope.effectiveMonths(of: $0).count }
+        let note = labels.columnsNote(ytd: ytd?.displayName(language) ?? NumberText.blank, quarter: latestQuarter,
+                                      monthsSoFar: monthsSoFar)
         return [note] + table.lines() + [""]
     }
 

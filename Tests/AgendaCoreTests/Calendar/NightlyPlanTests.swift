@@ -57,3 +57,59 @@ struct NightlyPlanTests {
         #expect(month == YearMonth(yearBE: 2565, month: 1) && day == 27)
     }
 }
+
+@Suite("Quarter in progress")
+struct QuarterInProgressComparisonTests {
+    @Test("a quarter in progress is compared with the same months of the previous quarter; a stock with its close")
+    func sameStretch() {
+        let q3 = FiscalQuarter(fiscalYear: 2565, quarter: 3)
+        let april = YearMonth(yearBE: 2565, month: 4)
+        let months = ReportScope.quarterToDate(q3, through: april).effectiveMonths(of: .quarter(q3))
+        #expect(months == [april])
+        let previous = ReportWindow.quarter(q3).previousQuarterMonths(effective: months)
+        #expect(previous?.sameStretch == [YearMonth(yearBE: 2565, month: 1)])
+        #expect(previous?.whole == FiscalQuarter(fiscalYear: 2565, quarter: 2).months)
+        // A finished quarter compares whole with whole.
+        let full = ReportWindow.quarter(q3).previousQuarterMonths(effective: q3.months)
+        #expect(full?.sameStretch == full?.whole)
+        #expect(ReportWindow.month(april).previousQuarterMonths(effective: [april]) == nil)
+    }
+
+    @Test("the builder uses them: April's flow against January's, a stock against March's level")
+    func builderUsesThem() {
+        let reference = ReferenceData(
+            province: Area(code: "56", parentCode: nil, nameTH: "พะเยา", nameEN: "Phayao"),
+            districts: [Area(code: "5601", parentCode: "56", nameTH: "เมืองพะเยา", nameEN: "Mueang Phayao")],
+            workstreams: [Workstream(id: "w", nameTH: "ว", nameEN: "W")],
+            indicators: [
+                Indicator(id: "flow", workstreamID: "w", nameTH: "ก", nameEN: "F", unitTH: "ครั้ง", unitEN: "times",
+                          aggregation: .sum, better: .higher),
+                Indicator(id: "stock", workstreamID: "w", nameTH: "ข", nameEN: "S", unitTH: "ไร่", unitEN: "rai",
+                          aggregation: .last, better: .higher),
+            ],
+            targets: [])
+        func value(_ indicator: String, _ month: Int, _ v: Double, line: Int) -> AcceptedValue {
+            AcceptedValue(key: ValueKey(districtCode: "5601", month: YearMonth(yearBE: 2565, month: month),
+                                        indicatorID: indicator, area: ""),
+                          value: v, note: "", sourceIndex: 0, line: line)
+        }
+        // Flow: Jan 10, Feb 20, Mar 30, Apr 12. Stock: Jan 100, Mar 130, Apr 135.
+        let values = [value("flow", 1, 10, line: 2), value("flow", 2, 20, line: 3), value("flow", 3, 30, line: 4),
+                      value("flow", 4, 12, line: 5), value("stock", 1, 100, line: 6), value("stock", 3, 130, line: 7),
+                      value("stock", 4, 135, line: 8)].sorted { $0.key < $1.key }
+        let imported = ImportResult(
+            sources: [SourceFile(path: "a.csv", modified: Date(timeIntervalSince1970: 0), byteCount: 1, sha256: "",
+                                 encoding: .utf8, districtCodes: ["5601"], rowsRead: 7, accepted: 7)],
+            accepted: values, superseded: [], rejections: [])
+        let q3 = FiscalQuarter(fiscalYear: 2565, quarter: 3)
+        let report = ReportBuilder.build(
+            scope: .quarterToDate(q3, through: YearMonth(yearBE: 2565, month: 4)), options: ReportOptions(),
+            reference: reference, imported: imported, asOf: Date(timeIntervalSince1970: 0))
+        let flow = report.fact(.quarter(q3), indicator: "flow", area: "56")
+        #expect(flow?.value == 12)
+        #expect(flow?.previousQuarterValue == 10)   // January, not 10 + 20 + 30
+        let stock = report.fact(.quarter(q3), indicator: "stock", area: "5601")
+        #expect(stock?.value == 135)
+        #expect(stock?.previousQuarterValue == 130) // March's level, where Q2 closed
+    }
+}
