@@ -22,7 +22,7 @@ struct SummaryLabels {
         let change = quarter.map { q in
             let p = q.previous
             if let n = monthsSoFar, n < 3 {
-                return pick(" · เทียบไตรมาสก่อน = \(n) เดือนแรกของไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับ \(n) เดือนแรกของไตรมาส \(p.quarter)/\(p.fiscalYear) (ตัวชี้วัดสะสมเทียบยอดสิ้นไตรมาส)",
+                return pick(" · เทียบไตรมาสก่อน = \(n) เดือนแรกของไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับ \(n) เดือนแรกของไตรมาส \(p.quarter)/\(p.fiscalYear) (ตัวชี้วัดแบบยอดคงเหลือเทียบยอดสิ้นไตรมาสก่อน)",
                             " · vs prev. quarter = first \(n) month\(n == 1 ? "" : "s") of Q\(q.quarter) FY\(q.fiscalYear) against the same of Q\(p.quarter) FY\(p.fiscalYear) (stocks: its closing level)")
             }
             return pick(" · เทียบไตรมาสก่อน = ไตรมาส \(q.quarter)/\(q.fiscalYear) เทียบกับไตรมาส \(p.quarter)/\(p.fiscalYear)",

@@ -80,7 +80,7 @@ enum WorkstreamSheet {
             BilingualText(th: "ร้อยละของเป้า", en: "Achievement"),
             BilingualText(th: "สถานะ", en: "Status"),
             BilingualText(th: "ไตรมาสล่าสุด", en: quarter?.label ?? "Latest quarter"),
-            BilingualText(th: "ไตรมาสก่อน", en: previousLabel.isEmpty ? "Previous quarter" : previousLabel),
+            previousQuarterHeader(label: previousLabel, monthsSoFar: quarter.map { report.scope.effectiveMonths(of: $0).count }),
             BilingualText(th: "เปลี่ยนแปลง", en: "Change"),
             BilingualText(th: "ไตรมาสเดียวกันปีก่อน", en: lastYearLabel.isEmpty ? "Same quarter last FY" : lastYearLabel),
             BilingualText(th: "เทียบปีก่อน", en: "vs last FY"),
@@ -126,6 +126,14 @@ enum WorkstreamSheet {
             }
         }
         return row
+    }
+
+    /// "ไตรมาสก่อน / FY2565-Q2"; for a quarter still in progress the comparison covers only as many months of the
+    /// previous quarter (stocks: its closing level), and the heading says so.
+    private static func previousQuarterHeader(label: String, monthsSoFar: Int?) -> BilingualText {
+        let en = label.isEmpty ? "Previous quarter" : label
+        guard let n = monthsSoFar, n < 3 else { return BilingualText(th: "ไตรมาสก่อน", en: en) }
+        return BilingualText(th: "ไตรมาสก่อน (\(n) เดือนแรก)", en: "\(en), first \(n) mo.")
     }
 
     /// "ค่าผิดปกติ ม.ค. 65" in the note column, and a comment giving each flagged month's value, the district's
