@@ -177,27 +177,10 @@ public struct SubmissionImporter: Sendable {
         }
 
         guard retainValues else {
-            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: [], rejections: rejections)
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(), rejections: rejections)
         }
         let labels = interner.labels
-        func value(_ slot: UInt64) -> AcceptedValue {
-            let file = Int(slot >> 32)
-            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
-            let key = ValueKey(
-                districtCode: districtCodes[row.key.district], month: row.key.month,
-                indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
-            return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
-        }
-        // Superseded values are few; they need the table of winners, which goes right after.
-        let superseded = losers.map { loserNumber -> SupersededValue in
-            let loser = slot(loserNumber)
-            let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
-            return SupersededValue(superseded: value(loser), replacedBy: value(slot(winner)))
-        }.sorted { a, b in
-            a.superseded.key != b.superseded.key
-                ? a.superseded.key < b.superseded.key
-                : (a.superseded.sourceIndex, a.superseded.line) < (b.superseded.sourceIndex, b.superseded.line)
-        }
+        func row(_ slot: UInt64) -> CompactRow { scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)] }
         // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
         let winnerNumbers = winners.payloadsInSlotOrder
         winners = CompactKeyTable()
@@ -206,19 +189,44 @@ public struct SubmissionImporter: Sendable {
         let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
         var order = winnerNumbers.map { number in
             let slot = slot(number)
-            return (ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key), slot)
+            return (ranks.key(row(slot).key), slot)
         }
         order.sort { $0.0 < $1.0 }
         var accepted = AcceptedValues(
             districtCodes: districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
             capacity: order.count)
         for (_, slot) in order {
-            let file = Int(slot >> 32)
-            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
+            let row = row(slot)
             accepted.append(
                 district: row.key.district, month: row.key.month, indicator: row.key.indicator, area: Int(row.key.area),
-                value: row.value, note: Int(row.note), sourceIndex: file, line: Int(row.line))
+                value: row.value, note: Int(row.note), sourceIndex: Int(slot >> 32), line: Int(row.line))
         }
+        // Superseded values in key order, then file and line; each one's replacing value is the accepted value
+        // with the same key, found by walking both sorted lists together.
+        var loserOrder = losers.map { number in
+            let slot = slot(number)
+            return (ranks.key(row(slot).key), slot)
+        }
+        losers = []
+        loserOrder.sort { a, b in
+            a.0 != b.0 ? a.0 < b.0 : (a.1 >> 32, row(a.1).line) < (b.1 >> 32, row(b.1).line)
+        }
+        var replaced = AcceptedValues(
+            districtCodes: accepted.districtCodes, indicatorIDs: accepted.indicatorIDs, labels: labels,
+            capacity: loserOrder.count)
+        var replacementIndex: [UInt32] = []
+        replacementIndex.reserveCapacity(loserOrder.count)
+        var winner = 0
+        for (rank, slot) in loserOrder {
+            while winner < order.count && order[winner].0 < rank { winner += 1 }
+            precondition(winner < order.count && order[winner].0 == rank, "a superseded value without the value that replaced it")
+            let row = row(slot)
+            replaced.append(
+                district: row.key.district, month: row.key.month, indicator: row.key.indicator, area: Int(row.key.area),
+                value: row.value, note: Int(row.note), sourceIndex: Int(slot >> 32), line: Int(row.line))
+            replacementIndex.append(UInt32(winner))
+        }
+        let superseded = SupersededValues(replaced: replaced, replacements: accepted, replacementIndex: replacementIndex)
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
     }
 
