@@ -84,9 +84,9 @@ public struct SubmissionImporter: Sendable {
         // table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark).
         // Payload: the key's row in `held`, which carries the winning value, so each file's rows go after merging.
         var winners = CompactKeyTable()
-        var held = HeldValues()
+        var held = HeldValues(retainsValues: retainValues)
         // Superseded values (kept only with `retainValues`), in the order they lost.
-        var losers = HeldValues()
+        var losers = HeldValues(retainsValues: true)
         var loserKeys: [CompactKey] = []
 
         for fileIndex in precedence {
@@ -102,7 +102,7 @@ public struct SubmissionImporter: Sendable {
                 let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
                 if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
                     let heldIndex = Int(existing)
-                    if held.file[heldIndex] == file {
+                    if held.file(heldIndex) == file {
                         duplicated = true
                         continue
                     }
@@ -123,7 +123,7 @@ public struct SubmissionImporter: Sendable {
                         held[heldIndex] = previous
                     } else {
                         winners.remove(scan.rows[rowIndex].key)
-                        held.file[heldIndex] = HeldValues.dead
+                        held.markDead(heldIndex)
                     }
                 }
             }
@@ -187,7 +187,7 @@ public struct SubmissionImporter: Sendable {
                 district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
                 value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
         }
-        held = HeldValues()
+        held = HeldValues(retainsValues: true)
         // Superseded values in key order, then file and line; each one's replacing value is the accepted value
         // with the same key, found by walking both sorted lists together.
         var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
@@ -195,7 +195,7 @@ public struct SubmissionImporter: Sendable {
         loserOrder.sort { a, b in
             a.rank != b.rank
                 ? a.rank < b.rank
-                : (losers.file[Int(a.loser)], losers.line[Int(a.loser)]) < (losers.file[Int(b.loser)], losers.line[Int(b.loser)])
+                : (losers[Int(a.loser)].file, losers[Int(a.loser)].line) < (losers[Int(b.loser)].file, losers[Int(b.loser)].line)
         }
         var replaced = AcceptedValues(
             districtCodes: accepted.districtCodes, indicatorIDs: accepted.indicatorIDs, labels: labels,
