@@ -45,3 +45,32 @@ import Testing
         #expect(result.sources.allSatisfy { $0.isBalanced })
     }
 }
+
+/// The merge holds each key's winning value beside the key table: a key given back after an in-file duplicate
+/// must be taken cleanly by a later file, and a restored earlier value must be superseded by a later file as usual.
+@Suite struct HeldWinnerTests {
+    @Test(arguments: [true, false])
+    func keysGivenBackAfterADuplicateAreTakenByALaterFile(retain: Bool) throws {
+        let root = try Fixtures.scratch()
+        let start = Date(timeIntervalSince1970: 1_650_000_000)
+        let header = "district_code,period,indicator_id,value\n"
+        try Fixtures.write(header + "5601,2565-01,NR02,5\n", to: root.appendingPathComponent("submissions/1.csv"),
+                           modified: start)
+        // Both keys duplicated: January gives back to 1.csv's 5, March (new) is dropped from the table.
+        try Fixtures.write(header + "5601,2565-01,NR02,7\n5601,2565-01,NR02,8\n5601,2565-03,NR02,1\n5601,2565-03,NR02,2\n",
+                           to: root.appendingPathComponent("submissions/2.csv"), modified: start.addingTimeInterval(60))
+        try Fixtures.write(header + "5601,2565-01,NR02,11\n5601,2565-03,NR02,13\n",
+                           to: root.appendingPathComponent("submissions/3.csv"), modified: start.addingTimeInterval(120))
+        var importer = SubmissionImporter(reference: try Fixtures.reference())
+        importer.retainValues = retain
+        let result = try importer.importInputs(root: root)
+        let counts = result.sources.map { [$0.rowsRead, $0.accepted, $0.superseded, $0.rejected] }
+        #expect(counts == [[1, 0, 1, 0], [4, 0, 0, 4], [2, 2, 0, 0]])
+        if retain {
+            #expect(result.accepted.map { "\($0.key.month) \($0.value) \($0.line)" } == ["2565-01 11.0 2", "2565-03 13.0 3"])
+            #expect(result.superseded.map { "\($0.superseded.value)->\($0.replacedBy.value)" } == ["5.0->11.0"])
+        } else {
+            #expect(result.accepted.isEmpty && result.superseded.isEmpty)
+        }
+    }
+}
