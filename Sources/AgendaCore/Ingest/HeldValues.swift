@@ -57,20 +57,3 @@ extension SortRanks {
                    area: labelByRank[Int(rank.1)])
     }
 }
-
-extension AcceptedValues {
-    /// The values in the order `order` lists their positions, one column at a time so that only one extra
-    /// column exists at once.
-    mutating func permute(_ order: [UInt32]) {
-        precondition(order.count == count, "a permutation lists every value once")
-        func apply<T>(_ column: inout [T]) { column = order.map { column[Int($0)] } }
-        apply(&districtIndex)
-        apply(&monthOrdinal)
-        apply(&indicatorIndex)
-        apply(&areaLabel)
-        apply(&values)
-        apply(&noteLabel)
-        apply(&sourceIndex)
-        apply(&line)
-    }
-}
