@@ -90,6 +90,32 @@ struct CompactKeyTable {
         return payloads
     }
 
+    /// Stores `payload` under `key` unless the key holds a payload already; returns that payload (then nothing
+    /// changed) or nil (then `payload` was stored). One probe for the merge's "new key or held by whom" question.
+    mutating func insertIfAbsent(_ payload: UInt32, forKey key: CompactKey) -> UInt32? {
+        precondition(payload < Self.payloadLimit, "payload out of range")
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let mask = self.mask
+        return slots.withUnsafeMutableBufferPointer { slots in
+            var i = Self.index(key, mask: mask)
+            while slots[i].used {
+                if slots[i].packed == key.packed && slots[i].area == key.area {
+                    if slots[i].payload != Self.absent { return slots[i].payload }
+                    slots[i].payload = payload
+                    return nil
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Slot(packed: key.packed, area: key.area, payload: payload)
+            count += 1
+            return nil
+        }
+    }
+
+    func forEachSlot(_ body: (CompactKey, UInt32) -> Void) {
+        for slot in slots where slot.used && slot.payload != Self.absent { body(slot.key, slot.payload) }
+    }
+
     private mutating func grow() {
         let old = slots
         self = CompactKeyTable(capacity: old.count)

@@ -144,11 +144,24 @@ struct SortRanks {
     private let district: [UInt64]
     private let indicator: [UInt64]
     private let label: [UInt32]
+    /// The inverses: index of the text with a given rank.
+    let districtByRank: [Int]
+    let indicatorByRank: [Int]
+    let labelByRank: [Int]
 
     init(districtCodes: [String], indicators: [Indicator], labels: [String]) {
         district = Self.ranks(districtCodes).map(UInt64.init)
         indicator = Self.ranks(indicators.map(\.id)).map(UInt64.init)
         label = Self.ranks(labels).map(UInt32.init)
+        districtByRank = Self.inverse(district.map(Int.init))
+        indicatorByRank = Self.inverse(indicator.map(Int.init))
+        labelByRank = Self.inverse(label.map(Int.init))
+    }
+
+    private static func inverse(_ rank: [Int]) -> [Int] {
+        var byRank = [Int](repeating: 0, count: rank.count)
+        for (index, r) in rank.enumerated() { byRank[r] = index }
+        return byRank
     }
 
     /// (district, month, indicator) packed into one word, then the area label's rank.

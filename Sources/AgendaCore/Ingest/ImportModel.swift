@@ -134,20 +134,23 @@ public struct ImportResult: Sendable {
     /// The values that count, one per key, sorted by key; stored column by column (`AcceptedValues`) so that
     /// millions of values take less memory than the files they came from.
     public var accepted: AcceptedValues
-    /// Values replaced by a later file, sorted by the superseded value's key then file.
-    public var superseded: [SupersededValue]
+    /// Values replaced by a later file, sorted by the superseded value's key then file; stored column by column
+    /// (`SupersededValues`) because cumulative resubmissions supersede millions of values.
+    public var superseded: SupersededValues
     /// Sorted by file, line, column.
     public var rejections: [Rejection]
 
-    public init(sources: [SourceFile], accepted: AcceptedValues, superseded: [SupersededValue], rejections: [Rejection]) {
+    public init(sources: [SourceFile], accepted: AcceptedValues, superseded: SupersededValues, rejections: [Rejection]) {
         self.sources = sources
         self.accepted = accepted
         self.superseded = superseded
         self.rejections = rejections
     }
 
-    /// For tests and hand-built reports: `accepted` must already be sorted by key.
+    /// For tests and hand-built reports: `accepted` must already be sorted by key, `superseded` by the superseded
+    /// value's key then file.
     public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection]) {
-        self.init(sources: sources, accepted: AcceptedValues(accepted), superseded: superseded, rejections: rejections)
+        self.init(sources: sources, accepted: AcceptedValues(accepted), superseded: SupersededValues(superseded),
+                  rejections: rejections)
     }
 }

@@ -82,77 +82,65 @@ public struct SubmissionImporter: Sendable {
         var supersededCount = [Int](repeating: 0, count: ordered.count)
         // Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
         // table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark).
+        // Payload: the key's row in `held`, which carries the winning value, so each file's rows go after merging.
         var winners = CompactKeyTable()
-        // Rows are numbered across files in reading order, so the table stores a 32-bit row number rather than a
-        // (file, row) pair: 16-byte slots instead of 24. `rowStarts[k]` is where the k-th file read begins.
-        var rowStarts: [Int] = []
-        var rowsSoFar = 0
-        var losers: [UInt32] = []
-        // The last file found: a resubmission supersedes one earlier file row after row, so this usually hits.
-        var cachedRange = 0..<0
-        var cachedFile = 0
-        /// (file, row) of a row number, packed as file << 32 | row.
-        func slot(_ number: UInt32) -> UInt64 {
-            let n = Int(number)
-            if !cachedRange.contains(n) {
-                var low = 0, high = rowStarts.count - 1
-                while low < high {
-                    let mid = (low + high + 1) / 2
-                    if rowStarts[mid] <= n { low = mid } else { high = mid - 1 }
-                }
-                cachedRange = rowStarts[low]..<(low + 1 < rowStarts.count ? rowStarts[low + 1] : rowsSoFar)
-                cachedFile = precedence[low]
-            }
-            return UInt64(cachedFile) << 32 | UInt64(n - cachedRange.lowerBound)
-        }
+        var held = HeldValues(retainsValues: retainValues)
+        // Superseded values (kept only with `retainValues`), in the order they lost.
+        var losers = HeldValues(retainsValues: true)
+        var loserKeys: [CompactKey] = []
 
         for fileIndex in precedence {
             var scan = scanner.scan(ordered[fileIndex], interner: &interner)
-            let fileStart = rowsSoFar
-            rowStarts.append(fileStart)
-            rowsSoFar += scan.rows.count
-            precondition(rowsSoFar < Int(CompactKeyTable.payloadLimit), "more rows than a 32-bit row number holds")
+            let file = UInt32(fileIndex)
             // One probe per row does both checks: a key already held by this same file is a duplicate inside
             // the file; one held by an earlier file is superseded. (A separate per-file table cost a cache miss
-            // per row, the largest single cost in the 1 GB benchmark.)
-            var firstTouch: [(row: Int, previous: UInt32?)] = []
+            // per row, the largest single cost in the 1 GB benchmark.) The new value takes the key's row at
+            // once; what it replaced is kept in `firstTouch` until the file's duplicates are known.
+            var firstTouch: [(row: Int, held: Int, previous: HeldValues.Row?)] = []
             var duplicated = false
             for (rowIndex, row) in scan.rows.enumerated() {
-                if let previous = winners.updateValue(UInt32(fileStart + rowIndex), forKey: row.key) {
-                    // Files read earlier have lower row numbers.
-                    if Int(previous) >= fileStart {
+                let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
+                if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
+                    let heldIndex = Int(existing)
+                    if held.file(heldIndex) == file {
                         duplicated = true
                         continue
                     }
-                    firstTouch.append((rowIndex, previous))
-                    supersededCount[Int(slot(previous) >> 32)] += 1
-                    if retainValues { losers.append(previous) }
+                    firstTouch.append((rowIndex, heldIndex, held[heldIndex]))
+                    held[heldIndex] = candidate
                 } else {
-                    firstTouch.append((rowIndex, nil))
+                    precondition(held.count < Int(CompactKeyTable.payloadLimit), "more keys than a 32-bit row number holds")
+                    firstTouch.append((rowIndex, held.count, nil))
+                    held.append(candidate)
                 }
             }
             var duplicateRows = Set<Int>()
             if duplicated {
                 duplicateRows = rejectDuplicates(in: &scan, file: ordered[fileIndex].displayPath)
                 // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
-                var restored = Set<UInt32>()
-                for (rowIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
+                for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
                     if let previous {
-                        winners.updateValue(previous, forKey: scan.rows[rowIndex].key)
-                        supersededCount[Int(slot(previous) >> 32)] -= 1
-                        restored.insert(previous)
+                        held[heldIndex] = previous
                     } else {
                         winners.remove(scan.rows[rowIndex].key)
+                        held.markDead(heldIndex)
                     }
                 }
-                if retainValues && !restored.isEmpty { losers.removeAll { restored.contains($0) } }
+            }
+            for (rowIndex, _, previous) in firstTouch where !duplicated || !duplicateRows.contains(rowIndex) {
+                guard let previous else { continue }
+                supersededCount[Int(previous.file)] += 1
+                if retainValues {
+                    losers.append(previous)
+                    loserKeys.append(scan.rows[rowIndex].key)
+                }
             }
             var seen = districtsSeen[fileIndex]
             for (rowIndex, row) in scan.rows.enumerated() where !duplicated || !duplicateRows.contains(rowIndex) {
                 seen[row.key.district] = true
             }
             districtsSeen[fileIndex] = seen
-            if !retainValues { scan.rows = [] }
+            scan.rows = []
             scans[fileIndex] = scan
         }
 
@@ -177,48 +165,56 @@ public struct SubmissionImporter: Sendable {
         }
 
         guard retainValues else {
-            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: [], rejections: rejections)
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(), rejections: rejections)
         }
         let labels = interner.labels
-        func value(_ slot: UInt64) -> AcceptedValue {
-            let file = Int(slot >> 32)
-            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
-            let key = ValueKey(
-                districtCode: districtCodes[row.key.district], month: row.key.month,
-                indicatorID: lookups.indicators[row.key.indicator].id, area: labels[Int(row.key.area)])
-            return AcceptedValue(key: key, value: row.value, note: labels[Int(row.note)], sourceIndex: file, line: Int(row.line))
-        }
-        // Superseded values are few; they need the table of winners, which goes right after.
-        let superseded = losers.map { loserNumber -> SupersededValue in
-            let loser = slot(loserNumber)
-            let winner = winners.value(for: scans[Int(loser >> 32)].rows[Int(loser & 0xFFFF_FFFF)].key)!
-            return SupersededValue(superseded: value(loser), replacedBy: value(slot(winner)))
-        }.sorted { a, b in
-            a.superseded.key != b.superseded.key
-                ? a.superseded.key < b.superseded.key
-                : (a.superseded.sourceIndex, a.superseded.line) < (b.superseded.sourceIndex, b.superseded.line)
-        }
-        // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
-        let winnerNumbers = winners.payloadsInSlotOrder
-        winners = CompactKeyTable()
         // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
         // is made: comparing Thai labels as Strings normalises them on every comparison.
         let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
-        var order = winnerNumbers.map { number in
-            let slot = slot(number)
-            return (ranks.key(scans[Int(slot >> 32)].rows[Int(slot & 0xFFFF_FFFF)].key), slot)
-        }
-        order.sort { $0.0 < $1.0 }
+        var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
+        order.reserveCapacity(winners.count)
+        winners.forEachSlot { key, heldIndex in order.append((ranks.key(key), heldIndex)) }
+        // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
+        winners = CompactKeyTable()
+        order.sort { $0.rank < $1.rank }
         var accepted = AcceptedValues(
             districtCodes: districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
             capacity: order.count)
-        for (_, slot) in order {
-            let file = Int(slot >> 32)
-            let row = scans[file].rows[Int(slot & 0xFFFF_FFFF)]
+        for (rank, heldIndex) in order {
+            let key = ranks.compactKey(rank)
+            let row = held[Int(heldIndex)]
             accepted.append(
-                district: row.key.district, month: row.key.month, indicator: row.key.indicator, area: Int(row.key.area),
-                value: row.value, note: Int(row.note), sourceIndex: file, line: Int(row.line))
+                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
+                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
         }
+        held = HeldValues(retainsValues: true)
+        // Superseded values in key order, then file and line; each one's replacing value is the accepted value
+        // with the same key, found by walking both sorted lists together.
+        var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
+        loserKeys = []
+        loserOrder.sort { a, b in
+            a.rank != b.rank
+                ? a.rank < b.rank
+                : (losers[Int(a.loser)].file, losers[Int(a.loser)].line) < (losers[Int(b.loser)].file, losers[Int(b.loser)].line)
+        }
+        var replaced = AcceptedValues(
+            districtCodes: accepted.districtCodes, indicatorIDs: accepted.indicatorIDs, labels: labels,
+            capacity: loserOrder.count)
+        var replacementIndex: [UInt32] = []
+        replacementIndex.reserveCapacity(loserOrder.count)
+        var winner = 0
+        for (rank, loser) in loserOrder {
+            while winner < order.count && order[winner].rank < rank { winner += 1 }
+            precondition(winner < order.count && order[winner].rank == rank,
+                         "a superseded value without the value that replaced it")
+            let key = ranks.compactKey(rank)
+            let row = losers[Int(loser)]
+            replaced.append(
+                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
+                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+            replacementIndex.append(UInt32(winner))
+        }
+        let superseded = SupersededValues(replaced: replaced, replacements: accepted, replacementIndex: replacementIndex)
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
     }
 
