@@ -11,9 +11,50 @@ public enum DataExport {
     public static let header = ["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// Columns of the superseded-values CSV, as in the `Superseded` sheet (modification times in ISO 8601).
+    public static let supersededHeader = [
+        "district_code", "period", "indicator_id", "area",
+        "superseded_value", "superseded_file", "superseded_line", "superseded_modified",
+        "replaced_by_value", "replaced_by_file", "replaced_by_line", "replaced_by_modified",
+    ]
+
     /// Writes `report.imported.accepted` in order to `url`, replacing any file there. Streams in chunks, so
     /// memory stays small whatever the number of values.
     public static func writeCSV(_ report: Report, to url: URL) throws {
+        let paths = report.imported.sources.map(\.path)
+        try write(header: header, to: url) { emit in
+            for value in report.imported.accepted {
+                try emit([
+                    value.key.districtCode, value.key.month.label, value.key.indicatorID, safeText(value.key.area),
+                    numberText(value.value), safeText(value.note), safeText(paths[value.sourceIndex]),
+                    String(value.line),
+                ])
+            }
+        }
+    }
+
+    /// Writes `report.imported.superseded` in order to `url`, for reports whose superseded values do not fit the
+    /// `Superseded` sheet.
+    public static func writeSupersededCSV(_ report: Report, to url: URL) throws {
+        let sources = report.imported.sources
+        let iso = ISO8601DateFormatter()
+        try write(header: supersededHeader, to: url) { emit in
+            for pair in report.imported.superseded {
+                let key = pair.superseded.key
+                var fields = [key.districtCode, key.month.label, key.indicatorID, safeText(key.area)]
+                for value in [pair.superseded, pair.replacedBy] {
+                    let source = sources[value.sourceIndex]
+                    fields += [numberText(value.value), safeText(source.path), String(value.line),
+                               iso.string(from: source.modified)]
+                }
+                try emit(fields)
+            }
+        }
+    }
+
+    /// The file with a BOM and `header`, then the records `body` emits, flushed in 1 MiB chunks.
+    private static func write(header: [String], to url: URL,
+                              body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
@@ -22,12 +63,8 @@ public enum DataExport {
         var buffer: [UInt8] = byteOrderMark
         buffer.reserveCapacity(1 << 20)
         appendRecord(header, to: &buffer)
-        let paths = report.imported.sources.map(\.path)
-        for value in report.imported.accepted {
-            appendRecord([
-                value.key.districtCode, value.key.month.label, value.key.indicatorID, safeText(value.key.area),
-                numberText(value.value), safeText(value.note), safeText(paths[value.sourceIndex]), String(value.line),
-            ], to: &buffer)
+        try body { fields in
+            appendRecord(fields, to: &buffer)
             if buffer.count >= 1 << 20 {
                 try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)

@@ -122,19 +122,29 @@ public struct ReportJob: Sendable {
         let workbookURL = folder.appendingPathComponent(names.workbook)
         let csvURL = folder.appendingPathComponent(names.dataCSV)
         let summaryURL = folder.appendingPathComponent(names.summary)
+        let supersededURL = folder.appendingPathComponent(names.supersededCSV)
         var overflow = false
+        var supersededOverflow = false
         try staged.stage(workbookURL) { temporary in
-            overflow = try writeWorkbook(report, temporary, names.dataCSV, configuration.workbookOptions).dataOverflow
+            let output = try writeWorkbook(report, temporary, names.dataCSV, configuration.workbookOptions)
+            overflow = output.dataOverflow
+            supersededOverflow = output.supersededOverflow
         }
         if overflow {
             try staged.stage(csvURL) { temporary in try DataExport.writeCSV(report, to: temporary) }
         } else {
             staged.removeOnCommit(csvURL)
         }
+        if supersededOverflow {
+            try staged.stage(supersededURL) { temporary in try DataExport.writeSupersededCSV(report, to: temporary) }
+        } else {
+            staged.removeOnCommit(supersededURL)
+        }
         let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
         try staged.stage(summaryURL) { temporary in try Data(summary.utf8).write(to: temporary) }
         return ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
-                                     dataCSV: overflow ? csvURL : nil)
+                                     dataCSV: overflow ? csvURL : nil,
+                                     supersededCSV: supersededOverflow ? supersededURL : nil)
     }
 
     /// The newest modification time among the submissions: how current the data are. The reference tables do not

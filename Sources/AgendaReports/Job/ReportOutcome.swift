@@ -10,6 +10,8 @@ public struct ReportOutcome: Sendable {
         public var summary: URL
         /// Set when the accepted values overflowed the `Data` sheet and went to this CSV.
         public var dataCSV: URL?
+        /// Set when the superseded values overflowed the `Superseded` sheet and went to this CSV.
+        public var supersededCSV: URL? = nil
     }
 
     /// Exit codes, as documented in `phayao-agenda --help` and the README.
@@ -52,6 +54,7 @@ public struct ReportOutcome: Sendable {
             lines.append(item.workbook.path)
             lines.append(item.summary.path)
             if let csv = item.dataCSV { lines.append(csv.path) }
+            if let csv = item.supersededCSV { lines.append(csv.path) }
         }
         let n = { (x: Int) in NumberText.decimal(Double(x), decimals: 0) }
         switch language {

@@ -21,6 +21,8 @@ public struct WorkbookRenderer: Sendable {
         public var sheetNames: [String]
         /// True when the accepted values did not fit the `Data` sheet and belong in the overflow CSV.
         public var dataOverflow: Bool
+        /// True when the superseded values did not fit the `Superseded` sheet (`DataExport.writeSupersededCSV`).
+        public var supersededOverflow: Bool
     }
 
     /// - Parameters:
@@ -50,7 +52,9 @@ public struct WorkbookRenderer: Sendable {
         names.append(try GuideSheet.write(context).name)
         names.append(try FactsSheet.write(context).name)
         names.append(try RejectedSheet.write(context).name)
-        names.append(try SupersededSheet.write(context).name)
+        let superseded = try SupersededSheet.write(
+            context, overflowFileName: ReportFileNames.supersededCSVName(dataCSV: overflowFileName))
+        names.append(superseded.sheet.name)
         let data = try DataSheet.write(context, overflowFileName: overflowFileName)
         names.append(data.sheet.name)
         names.append(try SourcesSheet.write(context).name)
@@ -58,7 +62,7 @@ public struct WorkbookRenderer: Sendable {
         dashboard.activate()
         dashboard.select()
         try workbook.close()
-        return Output(sheetNames: names, dataOverflow: data.overflow)
+        return Output(sheetNames: names, dataOverflow: data.overflow, supersededOverflow: superseded.overflow)
     }
 }
 

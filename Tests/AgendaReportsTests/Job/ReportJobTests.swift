@@ -162,4 +162,38 @@ import Testing
         #expect(again.written.first?.dataCSV == nil)
         #expect(!FileManager.default.fileExists(atPath: csv.path))
     }
+
+    @Test func supersededOverflowGoesToItsOwnCSV() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        // A district sends its whole file again later: every key of the first file is superseded once more.
+        let original = inputs.appendingPathComponent("submissions/5601/2565-01_02.csv")
+        let again = inputs.appendingPathComponent("submissions/5601/2565-01_02-again.csv")
+        try FileManager.default.copyItem(at: original, to: again)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_650_000_000)],
+                                              ofItemAtPath: again.path)
+        let loaded = try job(folder, inputs: inputs).loadInputs()
+        let supersededCount = loaded.imported.superseded.count
+        #expect(supersededCount >= 3)
+
+        let outcome = job(folder, inputs: inputs, limit: 2).run(scopes: [Self.q2])
+        let csv = try #require(outcome.written.first?.supersededCSV)
+        #expect(csv.lastPathComponent == "phayao-agenda-FY2565-Q2-superseded.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        #expect(try Data(contentsOf: csv).starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a BOM, for Thai Excel")
+        #expect(text.replacingOccurrences(of: "\u{FEFF}", with: "")
+            .hasPrefix(DataExport.supersededHeader.joined(separator: ",")))
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == supersededCount + 1)
+        #expect(outcome.resultLines(.en).contains(csv.path))
+        let book = try SheetReadBack.read(outcome.written[0].workbook, sheets: ["Superseded"])
+        let notice = book.sheets["Superseded"]?.rows.first?.first??.v.string
+        #expect(notice?.contains("phayao-agenda-FY2565-Q2-superseded.csv") == true)
+        #expect(notice?.contains("ค่าที่ถูกแทนที่") == true)
+
+        let roomy = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(roomy.written.first?.supersededCSV == nil)
+        #expect(!FileManager.default.fileExists(atPath: csv.path))
+    }
 }

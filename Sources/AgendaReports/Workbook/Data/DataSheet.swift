@@ -14,7 +14,8 @@ enum DataSheet {
     static func write(_ context: SheetContext, overflowFileName: String) throws -> (sheet: Worksheet, overflow: Bool) {
         let accepted = context.report.imported.accepted
         if accepted.count > context.options.dataSheetRowLimit {
-            return (try writeOverflowNotice(context, overflowFileName: overflowFileName, count: accepted.count), true)
+            return (try writeOverflowNotice(context, sheetName: name, overflowFileName: overflowFileName,
+                                            count: accepted.count), true)
         }
         var layout = try DataSheetLayout(context: context, name: name, headers: headers, streaming: true)
         let sheet = layout.sheet
@@ -55,21 +56,26 @@ enum DataSheet {
     }
 
     /// The notice shown instead of the rows: the count, the CSV's name, and why.
-    static func overflowNotice(fileName: String, count: Int, limit: Int) -> BilingualText {
+    static func overflowNotice(fileName: String, count: Int, limit: Int,
+                               what: BilingualText = BilingualText(th: "ข้อมูลที่รับไว้", en: "accepted values")) -> BilingualText {
         let n = NumberText.decimal(Double(count), decimals: 0)
         let max = NumberText.decimal(Double(limit), decimals: 0)
         return BilingualText(
-            th: "ข้อมูลที่รับไว้มี \(n) แถว เกินกว่าที่แผ่นงานนี้รับได้ (\(max) แถว) จึงบันทึกทั้งหมดไว้ในไฟล์ "
+            th: "\(what.th)มี \(n) แถว เกินกว่าที่แผ่นงานนี้รับได้ (\(max) แถว) จึงบันทึกทั้งหมดไว้ในไฟล์ "
                 + "\(fileName) ซึ่งอยู่ในโฟลเดอร์เดียวกับไฟล์นี้",
-            en: "The \(n) accepted values exceed what this sheet holds (\(max) rows), so all of them are in "
+            en: "The \(n) \(what.en) exceed what this sheet holds (\(max) rows), so all of them are in "
                 + "\(fileName), in the same folder as this workbook.")
     }
 
-    private static func writeOverflowNotice(_ context: SheetContext, overflowFileName: String, count: Int) throws
-        -> Worksheet
+    /// A sheet holding only the overflow notice (used by `Data` and `Superseded`): a partial list would pass for a
+    /// complete one, so the sheet holds none of the rows.
+    static func writeOverflowNotice(_ context: SheetContext, sheetName: String, overflowFileName: String, count: Int,
+                                    what: BilingualText = BilingualText(th: "ข้อมูลที่รับไว้", en: "accepted values"))
+        throws -> Worksheet
     {
-        let sheet = try context.workbook.addWorksheet(name: name)
-        let notice = overflowNotice(fileName: overflowFileName, count: count, limit: context.options.dataSheetRowLimit)
+        let sheet = try context.workbook.addWorksheet(name: sheetName)
+        let notice = overflowNotice(fileName: overflowFileName, count: count,
+                                    limit: context.options.dataSheetRowLimit, what: what)
         try sheet.write(string: notice.th, row: 0, col: 0, format: context.styles.subtitle)
         try sheet.write(string: notice.en, row: 1, col: 0, format: context.styles.text)
         try sheet.write(string: overflowFileName, row: 2, col: 0, format: context.styles.boldText)

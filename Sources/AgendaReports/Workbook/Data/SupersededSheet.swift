@@ -13,7 +13,16 @@ enum SupersededSheet {
         "replaced_by_value", "replaced_by_file", "replaced_by_line", "replaced_by_modified",
     ]
 
-    static func write(_ context: SheetContext) throws -> Worksheet {
+    /// Like `Data`, more rows than the sheet holds go to a CSV beside the workbook (`overflowFileName`), and the
+    /// sheet says so; a district resubmitting everything every month makes this list as long as the data.
+    static func write(_ context: SheetContext, overflowFileName: String) throws -> (sheet: Worksheet, overflow: Bool) {
+        let count = context.report.imported.superseded.count
+        if count > context.options.dataSheetRowLimit {
+            let sheet = try DataSheet.writeOverflowNotice(
+                context, sheetName: name, overflowFileName: overflowFileName, count: count,
+                what: BilingualText(th: "ค่าที่ถูกแทนที่", en: "superseded values"))
+            return (sheet, true)
+        }
         var layout = try DataSheetLayout(context: context, name: name, headers: headers, streaming: true)
         let sheet = layout.sheet
         let styles = context.styles
@@ -47,6 +56,6 @@ enum SupersededSheet {
         for col in [4, 8] { layout.fit(width: 12, col: col) }
         for col in [7, 11] { layout.fit(width: 20, col: col) }
         try layout.finish(context: context, dataRows: superseded.count)
-        return sheet
+        return (sheet, false)
     }
 }
