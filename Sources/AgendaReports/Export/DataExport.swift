@@ -88,18 +88,28 @@ public enum DataExport {
     static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            if needsQuotes {
-                buffer.append(UInt8(ascii: "\""))
-                for byte in field.utf8 {
-                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                    buffer.append(byte)
-                }
-                buffer.append(UInt8(ascii: "\""))
-            } else {
-                buffer.append(contentsOf: field.utf8)
-            }
+            appendField(field, to: &buffer)
         }
-        buffer.append(contentsOf: [13, 10])
+        buffer.append(13)
+        buffer.append(10)
+    }
+
+    /// One field, quoted only when it holds a comma, quote or line break; the bytes are scanned once, in place
+    /// (millions of fields go through here when a report overflows to CSV).
+    static func appendField(_ field: String, to buffer: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            guard needsQuotes else {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            buffer.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                buffer.append(byte)
+            }
+            buffer.append(UInt8(ascii: "\""))
+        }
     }
 }
