@@ -21,14 +21,32 @@ public enum DataExport {
     /// Writes `report.imported.accepted` in order to `url`, replacing any file there. Streams in chunks, so
     /// memory stays small whatever the number of values.
     public static func writeCSV(_ report: Report, to url: URL) throws {
-        let paths = report.imported.sources.map(\.path)
-        try write(header: header, to: url) { emit in
+        let paths = report.imported.sources.map { safeText($0.path) }
+        try write(header: header, to: url) { sink in
+            // Fields go straight into the buffer: a record array and number strings per value cost more than the
+            // rest of the export for a few million values.
             for value in report.imported.accepted {
-                try emit([
-                    value.key.districtCode, value.key.month.label, value.key.indicatorID, safeText(value.key.area),
-                    numberText(value.value), safeText(value.note), safeText(paths[value.sourceIndex]),
-                    String(value.line),
-                ])
+                appendField(value.key.districtCode, to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendDigits(value.key.month.yearBE, to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: "-"))
+                if value.key.month.month < 10 { sink.buffer.append(UInt8(ascii: "0")) }
+                appendDigits(value.key.month.month, to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendField(value.key.indicatorID, to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendField(safeText(value.key.area), to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendNumber(value.value, to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendField(safeText(value.note), to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendField(paths[value.sourceIndex], to: &sink.buffer)
+                sink.buffer.append(UInt8(ascii: ","))
+                appendDigits(value.line, to: &sink.buffer)
+                sink.buffer.append(13)
+                sink.buffer.append(10)
+                try sink.flush()
             }
         }
     }
@@ -38,7 +56,7 @@ public enum DataExport {
     public static func writeSupersededCSV(_ report: Report, to url: URL) throws {
         let sources = report.imported.sources
         let iso = ISO8601DateFormatter()
-        try write(header: supersededHeader, to: url) { emit in
+        try write(header: supersededHeader, to: url) { sink in
             for pair in report.imported.superseded {
                 let key = pair.superseded.key
                 var fields = [key.districtCode, key.month.label, key.indicatorID, safeText(key.area)]
@@ -47,30 +65,68 @@ public enum DataExport {
                     fields += [numberText(value.value), safeText(source.path), String(value.line),
                                iso.string(from: source.modified)]
                 }
-                try emit(fields)
+                appendRecord(fields, to: &sink.buffer)
+                try sink.flush()
             }
         }
     }
 
-    /// The file with a BOM and `header`, then the records `body` emits, flushed in 1 MiB chunks.
-    private static func write(header: [String], to url: URL,
-                              body: (_ emit: ([String]) throws -> Void) throws -> Void) throws {
+    /// The file with a BOM and `header`, then the records `body` appends to the sink's buffer; `flush()` writes
+    /// it out whenever it passes 1 MiB.
+    private static func write(header: [String], to url: URL, body: (CSVSink) throws -> Void) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        var buffer: [UInt8] = byteOrderMark
-        buffer.reserveCapacity(1 << 20)
-        appendRecord(header, to: &buffer)
-        try body { fields in
-            appendRecord(fields, to: &buffer)
-            if buffer.count >= 1 << 20 {
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let sink = CSVSink(handle: try FileHandle(forWritingTo: url))
+        defer { try? sink.handle.close() }
+        sink.buffer.append(contentsOf: byteOrderMark)
+        appendRecord(header, to: &sink.buffer)
+        try body(sink)
+        try sink.handle.write(contentsOf: sink.buffer)
+    }
+
+    /// A file and the bytes not yet written to it.
+    final class CSVSink {
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+
+        init(handle: FileHandle) {
+            self.handle = handle
+            buffer.reserveCapacity(1 << 20 + 4096)
         }
-        try handle.write(contentsOf: buffer)
+
+        func flush() throws {
+            guard buffer.count >= 1 << 20 else { return }
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Decimal digits of a non-negative or negative integer, without making a String.
+    static func appendDigits(_ number: Int, to buffer: inout [UInt8]) {
+        if number < 0 { buffer.append(UInt8(ascii: "-")) }
+        var n = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[i]) }
+        }
+    }
+
+    /// `numberText` appended without a String for whole numbers, the common case.
+    static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendDigits(Int(value), to: &buffer)
+        } else {
+            buffer.append(contentsOf: numberText(value).utf8)
+        }
     }
 
     /// A number as a CSV field: whole numbers without a decimal point, others in Swift's shortest round-trip form.
