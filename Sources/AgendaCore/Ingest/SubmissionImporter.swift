@@ -26,6 +26,9 @@ public struct SubmissionImporter: Sendable {
     /// When false, `accepted` and `superseded` come back empty while every count and rejection is still exact:
     /// for `validate` on very large inputs, where only the problems matter.
     public var retainValues: Bool = true
+    /// Called after each file with (files read, files in all, data rows read so far): the progress line a
+    /// coordinator sees on a terminal during a long import.
+    public var progress: (@Sendable (_ filesRead: Int, _ filesTotal: Int, _ rowsRead: Int) -> Void)?
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -89,8 +92,11 @@ public struct SubmissionImporter: Sendable {
         var losers = HeldValues(retainsValues: true)
         var loserKeys: [CompactKey] = []
 
-        for fileIndex in precedence {
+        var rowsSoFar = 0
+        for (done, fileIndex) in precedence.enumerated() {
             var scan = scanner.scan(ordered[fileIndex], interner: &interner)
+            rowsSoFar += scan.rowsRead
+            progress?(done + 1, precedence.count, rowsSoFar)
             let file = UInt32(fileIndex)
             // One probe per row does both checks: a key already held by this same file is a duplicate inside
             // the file; one held by an earlier file is superseded. (A separate per-file table cost a cache miss

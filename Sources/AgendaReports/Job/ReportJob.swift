@@ -64,7 +64,9 @@ public struct ReportJob: Sendable {
         let started = Date()
         let imported: ImportResult
         do {
-            imported = try SubmissionImporter(reference: reference).importInputs(root: root)
+            var importer = SubmissionImporter(reference: reference)
+            importer.progress = progress.importProgress(started: started)
+            imported = try importer.importInputs(root: root)
         } catch {
             let folder = root.appendingPathComponent("submissions").path
             throw ReportJobFailure(BilingualText(
