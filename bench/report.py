@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """End-to-end report benchmark: `phayao-agenda report --year 2565` (release build) against a pandas + XlsxWriter
-script doing a reduced version of the same job, on the same generated inputs, in the same run.
+script doing the job the short way, on the same generated inputs, in the same run: once writing the same raw-data
+sheet as the real job (Facts + Data, the like-for-like ratio) and once writing only Facts (the flattering one).
 
     python3 bench/report.py --size-mb 100            # builds the release binary, generates inputs once
     python3 bench/report.py --size-mb 100 --skip-build
 
 Prints wall time and peak RSS of each (each runs in its own child; peak RSS is that child's ru_maxrss), the
-input size, and the ratio. Goal (issue 3, item 7): at least 5x faster than the baseline and peak memory below
+input size, and both ratios. Goal (issue 3, item 7): at least 5x faster than the baseline and peak memory below
 the input's size.
 """
 import argparse

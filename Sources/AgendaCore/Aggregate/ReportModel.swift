@@ -30,7 +30,8 @@ public struct Fact: Sendable, Hashable, Codable {
     /// 100 × value / target.
     public var achievementPct: Double?
     public var status: Status?
-    /// The same indicator and area in the previous fiscal quarter (quarter windows, and YTD: its last quarter).
+    /// The same indicator and area in the previous fiscal quarter; set on quarter windows only. For a quarter in
+    /// progress it covers the same first months of the previous quarter (stocks: its closing level).
     public var previousQuarterValue: Double?
     /// The same window one fiscal year earlier, where the inputs hold it.
     public var previousYearValue: Double?
@@ -61,7 +62,8 @@ public struct CompletenessCell: Sendable, Hashable, Codable {
     public var reported: Int
     /// Every submittable (non-ratio) indicator.
     public var expected: Int
-    /// The district sent at least one value (accepted, or blank "not reported") for the month.
+    /// The district has at least one accepted value for the month. Rows sent blank ("not reported") leave no
+    /// trace in the import, so a month sent entirely blank counts as not submitted.
     public var submitted: Bool
     /// Latest modification time of the files that supplied the month's accepted values.
     public var lastModified: Date?
