@@ -2,7 +2,7 @@
 ///
 /// Why not `[AcceptedValue]`: each `AcceptedValue` is ~104 bytes (three Strings and a note String besides the
 /// numbers), so a 1 GB input of ~14 million rows would need more memory for its values alone than the input's size
-/// (issue 3, item 7). Here a value costs 31 bytes: small integer columns plus shared tables of district codes,
+/// (issue 3, item 7). Here a value costs 32 bytes: small integer columns plus shared tables of district codes,
 /// indicator ids and labels (area labels and notes), each text stored once however many values name it.
 ///
 /// Reading an element builds an `AcceptedValue` on demand from the shared tables (no allocation per element, only
@@ -16,7 +16,7 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
     /// Distinct area labels and notes; label 0 is the empty string.
     public let labels: [String]
 
-    var districtIndex: [UInt8] = []
+    var districtIndex: [UInt16] = []
     var monthOrdinal: [Int32] = []
     var indicatorIndex: [UInt16] = []
     var areaLabel: [UInt32] = []
@@ -27,8 +27,8 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
 
     /// An empty store over the given tables, with room for `capacity` values (the importer appends to it).
     init(districtCodes: [String], indicatorIDs: [String], labels: [String], capacity: Int) {
-        precondition(districtCodes.count <= Int(UInt8.max) + 1, "more districts than a UInt8 index holds")
-        precondition(indicatorIDs.count <= Int(UInt16.max) + 1, "more indicators than a UInt16 index holds")
+        precondition(districtCodes.count <= CompactKey.districtLimit, "more districts than a UInt16 index holds")
+        precondition(indicatorIDs.count <= CompactKey.indicatorLimit, "more indicators than a UInt16 index holds")
         precondition(labels.first == "", "label 0 must be the empty string")
         self.districtCodes = districtCodes
         self.indicatorIDs = indicatorIDs
@@ -76,7 +76,7 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
     ) {
         precondition(districtCodes.indices.contains(district) && indicatorIDs.indices.contains(indicator)
                      && labels.indices.contains(area) && labels.indices.contains(note), "table index out of range")
-        districtIndex.append(UInt8(district))
+        districtIndex.append(UInt16(district))
         monthOrdinal.append(Int32(month.ordinal))
         indicatorIndex.append(UInt16(indicator))
         areaLabel.append(UInt32(area))

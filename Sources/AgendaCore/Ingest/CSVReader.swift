@@ -23,14 +23,13 @@ public struct ByteArraySource: ByteChunkSource {
 public enum CSVRecordProblem: Sendable, Hashable {
     /// A quoted field opened on this record never closes before the end of the file.
     case unclosedQuote
-    /// Text follows a field's closing quote (`"abc"def`); the field keeps only the quoted part.
+    /// Text follows a field's closing quote (`"abc"def`); the field keeps only the quoted part, and
+    /// `problemFieldRawText` gives the field as written.
     case textAfterClosingQuote(field: Int)
-}
-
-/// Thrown when one record is longer than the reader allows (almost always a stray quote in a big file).
-public struct CSVRecordTooLong: Error, Sendable {
-    public let line: Int
-    public let limit: Int
+    /// The record grew past the reader's limit without ending (almost always a stray quote in a big file). The
+    /// reader gives it back with no fields and resumes at the first line break after the record's start, so the
+    /// rest of the file is still read.
+    case tooLong(limit: Int)
 }
 
 /// A streaming RFC 4180 reader that works on bytes.
@@ -66,6 +65,12 @@ public struct CSVReader<Source: ByteChunkSource> {
     private var atEndOfInput = false
     private var nextLine = 1
     private var spans: [Span] = []
+    /// Stream offset of `buffer[0]`: how many bytes earlier refills dropped.
+    private var bufferBase = 0
+    /// Set while the rest of an over-long record's first line is being thrown away chunk by chunk.
+    private var discardingToLineEnd = false
+    /// Buffer range of the field named by `.textAfterClosingQuote`, quotes and trailing text included.
+    private var problemRawRange: Range<Int> = 0..<0
 
     /// Physical line (1-based) where the current record starts.
     public private(set) var line = 0
@@ -87,6 +92,10 @@ public struct CSVReader<Source: ByteChunkSource> {
     public mutating func next() throws -> Bool {
         recordStart = nextRecordStart
         while true {
+            if discardingToLineEnd {
+                if try discardToLineEnd() { return true }
+                continue
+            }
             if recordStart >= buffer.count {
                 if atEndOfInput { spans.removeAll(keepingCapacity: true); return false }
                 try refill()
@@ -105,15 +114,77 @@ public struct CSVReader<Source: ByteChunkSource> {
                 return true
             }
             if buffer.count - recordStart >= maxRecordBytes {
-                throw CSVRecordTooLong(line: nextLine, limit: maxRecordBytes)
+                // Too long: the record is given back empty, flagged, and reading resumes on the next physical
+                // line, as if its opening quote had been a plain character. One stray quote then costs one line,
+                // not the rest of the file.
+                line = nextLine
+                spans.removeAll(keepingCapacity: true)
+                problem = .tooLong(limit: maxRecordBytes)
+                if let end = lineEnd(from: recordStart) {
+                    nextLine += 1
+                    nextRecordStart = end
+                } else {
+                    bufferBase += buffer.count
+                    buffer.removeAll(keepingCapacity: true)
+                    recordStart = 0
+                    nextRecordStart = 0
+                    discardingToLineEnd = true
+                    if atEndOfInput { discardingToLineEnd = false }
+                }
+                return true
             }
             try refill()
+        }
+    }
+
+    /// The index after the first line break (LF, CRLF or lone CR) at or after `from`, ignoring quotes; nil when the
+    /// buffer holds none yet (or a CR is its last byte and more input may bring an LF).
+    private func lineEnd(from: Int) -> Int? {
+        var i = from
+        let n = buffer.count
+        while i < n {
+            let c = buffer[i]
+            if c == Self.lf { return i + 1 }
+            if c == Self.cr {
+                if i + 1 < n { return buffer[i + 1] == Self.lf ? i + 2 : i + 1 }
+                return atEndOfInput ? i + 1 : nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Drops input until the line break that ends an over-long record's first line (already returned as flagged),
+    /// then positions the reader after it. Returns false: the caller goes on reading records.
+    private mutating func discardToLineEnd() throws -> Bool {
+        while true {
+            if let end = lineEnd(from: 0) {
+                discardingToLineEnd = false
+                nextLine += 1
+                recordStart = end
+                nextRecordStart = end
+                return false
+            }
+            // Keep a trailing CR: the LF that may follow belongs to the same line break.
+            let keep = buffer.last == Self.cr ? 1 : 0
+            bufferBase += buffer.count - keep
+            buffer.removeFirst(buffer.count - keep)
+            if atEndOfInput {
+                discardingToLineEnd = false
+                bufferBase += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+                recordStart = 0
+                nextRecordStart = 0
+                return false
+            }
+            if try source.read(into: &buffer, maxCount: chunkSize) == 0 { atEndOfInput = true }
         }
     }
 
     /// Drops consumed bytes, keeps the unfinished record, and appends the next chunk.
     private mutating func refill() throws {
         if recordStart > 0 {
+            bufferBase += recordStart
             buffer.removeSubrange(0..<recordStart)
             recordStart = 0
             nextRecordStart = 0
@@ -164,6 +235,9 @@ public struct CSVReader<Source: ByteChunkSource> {
                 if i < n, buf[i] != Self.comma, buf[i] != Self.lf, buf[i] != Self.cr {
                     if problem == nil { problem = .textAfterClosingQuote(field: spans.count - 1) }
                     while i < n, buf[i] != Self.comma, buf[i] != Self.lf, buf[i] != Self.cr { i += 1 }
+                    if case .textAfterClosingQuote(let field)? = problem, field == spans.count - 1 {
+                        problemRawRange = (start - 1)..<i
+                    }
                 }
                 if i >= n && !endOfInput { return nil }
             } else {
@@ -193,13 +267,33 @@ public struct CSVReader<Source: ByteChunkSource> {
         }
     }
 
+    /// Stream offsets (bytes from the start of what the source delivered) of the current record, terminator
+    /// included: lets a caller match bytes flagged by the source to the record holding them.
+    public var recordStreamRange: Range<Int> { (bufferBase + recordStart)..<(bufferBase + nextRecordStart) }
+
+    /// The field holding stream offset `offset` in the current record, if any (a delimiter belongs to none).
+    public func field(atStreamOffset offset: Int) -> Int? {
+        let local = offset - bufferBase
+        for (i, span) in spans.enumerated() where span.start <= local && local < span.end { return i }
+        // A quoted field's quotes sit just outside its span.
+        for (i, span) in spans.enumerated() where span.start - 1 <= local && local <= span.end { return i }
+        return nil
+    }
+
+    /// The field named by `.textAfterClosingQuote`, exactly as written (quotes and trailing text included).
+    public func problemFieldRawBytes() -> [UInt8] {
+        guard case .textAfterClosingQuote? = problem, problemRawRange.upperBound <= buffer.count else { return [] }
+        return Array(buffer[problemRawRange])
+    }
+
     /// True when field `index` holds no bytes.
     public func fieldIsEmpty(_ index: Int) -> Bool { spans[index].start == spans[index].end }
 
     /// True when every field of the record is empty or only spaces/tabs: a blank line, or the `,,,,` Excel
     /// writes for a cleared row.
     public var isBlank: Bool {
-        buffer.withUnsafeBufferPointer { buf in
+        if case .tooLong? = problem { return false }
+        return buffer.withUnsafeBufferPointer { buf in
             spans.allSatisfy { span in
                 (span.start..<span.end).allSatisfy { buf[$0] == 0x20 || buf[$0] == 0x09 }
             }

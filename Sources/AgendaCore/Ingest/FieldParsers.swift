@@ -18,7 +18,18 @@ public enum FieldParsers {
         /// Commas present but not in groups of three (`1,23`), which usually hides a typo.
         case badGrouping
         case notANumber
+        /// A number, but above `maximumValue` (or too many digits to be finite) or below `smallestNonZeroValue`:
+        /// kept out so that no sum, mean or ratio of accepted values can overflow to infinity.
+        case outOfRange(Double)
     }
+
+    /// The largest value accepted: Excel keeps 15 significant digits, so a larger figure could not be shown
+    /// exactly, and no real indicator of a province comes near it. With it, a sum of even a billion values stays
+    /// finite.
+    public static let maximumValue = 1e15
+    /// The smallest value above zero accepted. No indicator is reported with more than six decimals, and a
+    /// denominator like 1e-321 would turn a ratio into infinity.
+    public static let smallestNonZeroValue = 1e-6
 
     /// Spaces and tabs around a field are never meaningful.
     @inline(__always)
@@ -49,6 +60,18 @@ public enum FieldParsers {
         }
         guard (1...12).contains(month) else { return .monthOutOfRange(year: year, month: month) }
         return .month(year >= 2400 ? YearMonth(yearBE: year, month: month) : YearMonth(yearCE: year, month: month))
+    }
+
+    /// True when a period's year is below 2400 and so was read as Christian Era (for messages).
+    static func periodYearIsCE(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let b = trimmed(raw)
+        guard b.count >= 4 else { return false }
+        var year = 0
+        for i in 0..<4 {
+            guard isDigit(b[i]) else { return false }
+            year = year * 10 + Int(b[i] - 0x30)
+        }
+        return year < 2400
     }
 
     public static func parsePeriod(_ text: String) -> PeriodResult {
@@ -132,6 +155,9 @@ public enum FieldParsers {
             value = parsed
         }
         if negative && value != 0 { return .negative }
+        if !value.isFinite || value > maximumValue || (value != 0 && value < smallestNonZeroValue) {
+            return .outOfRange(value)
+        }
         return .number(value)
     }
 

@@ -52,8 +52,9 @@ struct HeldValues {
 extension SortRanks {
     /// The key whose `key(_:)` is `rank`.
     func compactKey(_ rank: (UInt64, UInt32)) -> CompactKey {
-        CompactKey(district: districtByRank[Int(rank.0 >> 56)], indicator: indicatorByRank[Int(rank.0 & 0xFF_FFFF)],
-                   month: YearMonth(ordinal: Int(UInt32(truncatingIfNeeded: rank.0 >> 24))),
-                   area: labelByRank[Int(rank.1)])
+        // Unpacked with CompactKey's own accessors: the rank word has its layout.
+        let ranked = CompactKey(packed: rank.0, area: rank.1)
+        return CompactKey(district: districtByRank[ranked.district], indicator: indicatorByRank[ranked.indicator],
+                          month: ranked.month, area: labelByRank[Int(rank.1)])
     }
 }

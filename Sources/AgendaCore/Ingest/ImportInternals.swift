@@ -1,8 +1,17 @@
-/// A value's key packed into 12 bytes (district index, indicator index, month ordinal, area label id), so the
-/// duplicate and resubmission maps stay small and hash fast even for millions of rows.
+/// A value's key packed into 12 bytes, so the duplicate and resubmission maps stay small and hash fast even for
+/// millions of rows: one word holds (district, month ordinal, indicator) as `district << 44 | month << 24 |
+/// indicator`, the area label id sits beside it. `SortRanks` packs its ranks in the same layout.
+///
+/// Field widths: 20 bits of district, 20 bits of month ordinal (BE year × 12, enough past BE 87,000) and 24 bits
+/// of indicator. The reference loader refuses more than `districtLimit` districts or `indicatorLimit` indicators,
+/// which is what `AcceptedValues` stores per value (16 bits each).
 struct CompactKey: Hashable {
     var packed: UInt64
     var area: UInt32
+
+    static let districtLimit = 1 << 16
+    static let indicatorLimit = 1 << 16
+    private static let monthMask: UInt64 = (1 << 20) - 1
 
     init(packed: UInt64, area: UInt32) {
         self.packed = packed
@@ -10,13 +19,19 @@ struct CompactKey: Hashable {
     }
 
     init(district: Int, indicator: Int, month: YearMonth, area: Int) {
-        packed = UInt64(district) << 56 | UInt64(indicator) << 32 | UInt64(UInt32(truncatingIfNeeded: month.ordinal))
-        self.area = UInt32(area)
+        self.init(packed: Self.pack(district: UInt64(district), month: month, indicator: UInt64(indicator)),
+                  area: UInt32(area))
     }
 
-    var district: Int { Int(packed >> 56) }
-    var indicator: Int { Int((packed >> 32) & 0xFF_FFFF) }
-    var month: YearMonth { YearMonth(ordinal: Int(UInt32(truncatingIfNeeded: packed))) }
+    /// The one packing of (district, month, indicator); callers pass indices or ranks below the limits.
+    @inline(__always)
+    static func pack(district: UInt64, month: YearMonth, indicator: UInt64) -> UInt64 {
+        district << 44 | (UInt64(truncatingIfNeeded: month.ordinal) & monthMask) << 24 | indicator
+    }
+
+    var district: Int { Int(packed >> 44) }
+    var indicator: Int { Int(packed & 0xFF_FFFF) }
+    var month: YearMonth { YearMonth(ordinal: Int((packed >> 24) & Self.monthMask)) }
 }
 
 /// One candidate value while a file is being read; turned into an `AcceptedValue` only at the end.
@@ -50,7 +65,8 @@ final class ReferenceLookups: Sendable {
         for indicator in indicators { _ = indicatorIDs.insert(Array(indicator.id.utf8)) }
         districtTable = districts
         indicatorTable = indicatorIDs
-        precondition(indicators.count < 1 << 24 && districtCodes.count < 256)
+        // The reference loader refuses tables beyond these, with a message naming the file.
+        precondition(indicators.count < CompactKey.indicatorLimit && districtCodes.count < CompactKey.districtLimit)
         districtRange = districtCodes.count > 1
             ? "\(districtCodes.first!)–\(districtCodes.last!)" : districtCodes.first ?? "-"
     }
@@ -135,6 +151,9 @@ struct FileScan {
     /// Candidates that passed every field check (keys repeated in the file are rejected at merge).
     var rows: [CompactRow] = []
     var rejections: [Rejection] = []
+    /// The header names of the key columns as the file spells them (`district_code + period + …`), for naming
+    /// the columns of a duplicate-key rejection.
+    var keyColumns = ""
 }
 
 /// Integer ranks that order compact keys exactly as `ValueKey`'s `<` orders the finished values (district code,
@@ -164,10 +183,11 @@ struct SortRanks {
         return byRank
     }
 
-    /// (district, month, indicator) packed into one word, then the area label's rank.
+    /// (district, month, indicator) ranks packed into one word as `CompactKey` packs them, then the area
+    /// label's rank.
     func key(_ key: CompactKey) -> (UInt64, UInt32) {
-        let month = UInt64(UInt32(truncatingIfNeeded: key.month.ordinal))
-        return (district[key.district] << 56 | month << 24 | indicator[key.indicator], label[Int(key.area)])
+        (CompactKey.pack(district: district[key.district], month: key.month, indicator: indicator[key.indicator]),
+         label[Int(key.area)])
     }
 
     /// rank[i] = position of texts[i] in UTF-8 byte order.

@@ -33,10 +33,17 @@ enum IngestMessages {
             en: "The file is neither UTF-8 (byte \(u) at offset \(utf8Offset)) nor Windows-874 (byte \(w) at offset \(wo) is undefined); offsets count from 0. \(saveEN)")
     }
 
-    static func recordTooLong(limit: Int) -> BilingualText {
+    static func ambiguousEncoding(utf8Offset: Int, utf8Byte: UInt8, valid: Int, invalid: Int) -> BilingualText {
+        let u = "0x" + String(utf8Byte, radix: 16, uppercase: true)
+        return BilingualText(
+            th: "บอกไม่ได้ว่าไฟล์นี้เป็น UTF-8 หรือ Windows-874 (ไบต์ \(u) ที่ตำแหน่ง \(utf8Offset) ไม่ใช่ UTF-8 แต่ส่วนอื่นอ่านเป็น UTF-8 ได้ \(valid) จุด เสีย \(invalid) จุด และไม่มีอักษรไทยแบบ UTF-8) ทั้งไฟล์จึงไม่ถูกนับ แทนที่จะเดา บันทึกไฟล์ใหม่จาก Excel แบบ \"CSV UTF-8 (Comma delimited)\"",
+            en: "Cannot tell whether this file is UTF-8 or Windows-874 (byte \(u) at offset \(utf8Offset) is not UTF-8, yet \(valid) sequences read as UTF-8 against \(invalid) broken ones, and there is no UTF-8 Thai), so the whole file is not counted rather than guessed. Save it again from Excel as \"CSV UTF-8 (Comma delimited)\".")
+    }
+
+    static func notRegularFile(kind: String) -> BilingualText {
         BilingualText(
-            th: "ข้อมูลแถวนี้ยาวเกิน \(limit / (1 << 20)) MB มักเกิดจากเครื่องหมายคำพูด (\") ที่เปิดแล้วไม่ปิด ตรวจแถวนี้",
-            en: "This record is longer than \(limit / (1 << 20)) MB, usually a quote (\") that is never closed; check this line.")
+            th: "ไม่ใช่ไฟล์ธรรมดา (\(kind)) จึงไม่ได้เปิดอ่าน วางไฟล์ CSV จริงแทน",
+            en: "Not a regular file (\(kind)), so it was not opened; put a real CSV file here instead.")
     }
 
     static let emptyFile = BilingualText(
@@ -124,10 +131,70 @@ enum IngestMessages {
             en: "Value \"\(text)\" is not a number; write a number such as 1,250 or 12.5, or leave it empty if not reported.")
     }
 
-    static func duplicateKey(otherLines: [Int]) -> BilingualText {
-        let lines = otherLines.map(String.init).joined(separator: ", ")
+    /// One message per duplicated row, naming the key's first line and how many others share it, never the list
+    /// of every other line: 16,000 copies of one line would otherwise make 16,000 lists of 15,999 numbers.
+    static func duplicateKey(firstLine: Int, copies: Int, thisLine: Int) -> BilingualText {
+        let others = NumberText.decimal(Double(copies - 1), decimals: 0)
+        if thisLine == firstLine {
+            return BilingualText(
+                th: "อำเภอ งวด ตัวชี้วัด และพื้นที่ของแถวนี้ซ้ำกับอีก \(others) แถวในไฟล์เดียวกัน ทุกแถวที่ซ้ำจึงไม่ถูกนับ ลบแถวที่ผิดแล้วส่งใหม่",
+                en: "This line and \(others) other line(s) of this file have the same district, period, indicator and area, so none of them counts; delete the wrong ones and send again.")
+        }
         return BilingualText(
-            th: "อำเภอ งวด ตัวชี้วัด และพื้นที่ซ้ำกับบรรทัด \(lines) ในไฟล์เดียวกัน ทุกแถวที่ซ้ำจึงไม่ถูกนับ ลบแถวที่ผิดแล้วส่งใหม่",
-            en: "Same district, period, indicator and area as line \(lines) of this file, so none of these rows counts; delete the wrong one and send again.")
+            th: "อำเภอ งวด ตัวชี้วัด และพื้นที่ซ้ำกับบรรทัด \(firstLine) (บรรทัด \(firstLine) และอีก \(others) แถวเหมือนกันในไฟล์นี้) ทุกแถวที่ซ้ำจึงไม่ถูกนับ ลบแถวที่ผิดแล้วส่งใหม่",
+            en: "Same district, period, indicator and area as line \(firstLine) (line \(firstLine) and \(others) other line(s) of this file have this key), so none of these rows counts; delete the wrong ones and send again.")
+    }
+
+    static func valueOutOfRange(_ text: String, value: Double) -> BilingualText {
+        if value != 0 && value < FieldParsers.smallestNonZeroValue {
+            return BilingualText(
+                th: "ค่า \"\(text)\" เล็กเกินไป (ต่ำกว่า 0.000001 แต่ไม่ใช่ 0) ไม่มีตัวชี้วัดใดใช้ทศนิยมเกิน 6 ตำแหน่ง ตรวจตัวเลขอีกครั้ง",
+                en: "Value \"\(text)\" is too small (below 0.000001 but not 0); no indicator uses more than 6 decimals, so check the number.")
+        }
+        return BilingualText(
+            th: "ค่า \"\(clip(text))\" ใหญ่เกิน 1,000,000,000,000,000 (10^15) ซึ่ง Excel แสดงได้ไม่ครบทุกหลัก มักเกิดจากพิมพ์ตัวเลขซ้ำหรือวางผิดช่อง ตรวจค่าแล้วส่งใหม่",
+            en: "Value \"\(clip(text))\" is larger than 1,000,000,000,000,000 (10^15), more digits than Excel keeps; usually a pasting slip. Check it and send again.")
+    }
+
+    /// A period that parses but cannot be real: before BE 2500 or more than a year after the report's as-of
+    /// month. Both readings are named, because a CE year below 2400 is read as CE and shifted by 543.
+    static func implausiblePeriod(_ text: String, month: YearMonth, readAsCE: Bool, latest: YearMonth) -> BilingualText {
+        let reading = readAsCE
+            ? (th: "อ่านเป็น ค.ศ. \(month.yearCE) = พ.ศ. \(month.yearBE)", en: "read as CE \(month.yearCE) = BE \(month.yearBE)")
+            : (th: "อ่านเป็น พ.ศ. \(month.yearBE) = ค.ศ. \(month.yearCE)", en: "read as BE \(month.yearBE) = CE \(month.yearCE)")
+        return BilingualText(
+            th: "งวด \"\(text)\" เป็นไปไม่ได้ (\(reading.th)) งวดต้องอยู่ระหว่าง พ.ศ. \(YearMonth.earliestPlausibleYearBE) ถึง \(latest.label) ใช้รูปแบบ ปปปป-ดด เช่น 2565-01",
+            en: "Period \"\(text)\" is implausible (\(reading.en)); periods run from BE \(YearMonth.earliestPlausibleYearBE) to \(latest.label). Use YYYY-MM, e.g. 2565-01.")
+    }
+
+    /// A row of a UTF-8 file holding bytes that are not UTF-8 (a Windows-874 character pasted into a UTF-8 file).
+    /// The file as a whole is not re-read as Windows-874: its Thai UTF-8 text proves what it is, and guessing
+    /// would turn every Thai label of the file into different text.
+    static func invalidUTF8InRow(byte: UInt8, offset: Int) -> BilingualText {
+        let b = "0x" + String(byte, radix: 16, uppercase: true)
+        return BilingualText(
+            th: "แถวนี้มีไบต์ \(b) ที่ตำแหน่ง \(offset) (นับจาก 0) ซึ่งไม่ใช่ UTF-8 ทั้งที่ไฟล์เป็น UTF-8 (มีอักษรไทยแบบ UTF-8) มักเกิดจากการวางข้อความจากไฟล์ภาษาไทยแบบเก่า แถวนี้จึงไม่ถูกนับ แถวอื่นของไฟล์อ่านตามปกติ พิมพ์ข้อความในช่องนี้ใหม่แล้วบันทึกเป็น \"CSV UTF-8\"",
+            en: "This row holds byte \(b) at offset \(offset) (from 0), which is not UTF-8, although the file is UTF-8 (it has UTF-8 Thai text); usually text pasted from an old Thai-encoded file. This row is not counted; the file's other rows are read as usual. Retype this field and save as \"CSV UTF-8\".")
+    }
+
+    /// Control characters (tab excepted) in a key field are invisible in Excel: `A\u{1}` and `A` would print the
+    /// same yet count as two villages.
+    static func controlCharacterInKey(_ scalar: Unicode.Scalar) -> BilingualText {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return BilingualText(
+            th: "ช่องนี้มีอักขระควบคุมที่มองไม่เห็น (\(code)) ซึ่งทำให้ชื่อพื้นที่ที่ดูเหมือนกันกลายเป็นคนละพื้นที่ พิมพ์ช่องนี้ใหม่",
+            en: "This field holds an invisible control character (\(code)), which would make two identical-looking areas count separately; retype the field.")
+    }
+
+    static func recordTooLong(limit: Int, line: Int) -> BilingualText {
+        BilingualText(
+            th: "ข้อมูลที่เริ่มบรรทัด \(line) ยาวเกิน \(limit / (1 << 20)) MB มักเกิดจากเครื่องหมายคำพูด (\") ที่เปิดแล้วไม่ปิด บรรทัดนี้จึงไม่ถูกนับ และอ่านต่อจากบรรทัดถัดไป ตรวจบรรทัดนี้",
+            en: "The record starting on line \(line) is longer than \(limit / (1 << 20)) MB, usually a quote (\") that is never closed; this line is not counted and reading resumes on the next line. Check it.")
+    }
+
+    /// Offending text is shown as typed, but not forever: a 300-digit number fills a printed page.
+    static func clip(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "… (\(text.count))" : text
     }
 }

@@ -7,16 +7,23 @@ struct RowChecker {
     let lookups: ReferenceLookups
     let file: String
     let encoding: TextEncoding
+    /// The last month a row may name (a year after the report's as-of month); later periods are implausible.
+    let latestMonth: YearMonth
+    /// Set when the file is read as mixed UTF-8: bytes that are not UTF-8, for rejecting the rows holding them.
+    let invalidBytes: InvalidByteLog?
 
     /// Field index for each `SubmissionColumn` (in `allCases` order), -1 when absent.
     private var columns = [Int](repeating: -1, count: SubmissionColumn.allCases.count)
     private var headerNames: [String] = []
     private var scan = FileScan()
 
-    init(lookups: ReferenceLookups, file: String, encoding: TextEncoding) {
+    init(lookups: ReferenceLookups, file: String, encoding: TextEncoding, latestMonth: YearMonth,
+         invalidBytes: InvalidByteLog? = nil) {
         self.lookups = lookups
         self.file = file
         self.encoding = encoding
+        self.latestMonth = latestMonth
+        self.invalidBytes = invalidBytes
     }
 
     /// Field index per column, resolved once from the header (looking it up per row showed in profiles).
@@ -35,6 +42,7 @@ struct RowChecker {
 
     /// Maps the header; returns whole-file rejections when a required column is missing or doubled.
     mutating func readHeader<S>(_ reader: CSVReader<S>) -> [Rejection]? {
+        _ = invalidBytes?.take(in: reader.recordStreamRange)
         headerNames = (0..<reader.fieldCount).map { text(reader, $0) }
         var rejections: [Rejection] = []
         for (i, name) in headerNames.enumerated() {
@@ -51,6 +59,8 @@ struct RowChecker {
         let columns = self.columns
         let slot = { (c: SubmissionColumn) in columns[SubmissionColumn.allCases.firstIndex(of: c)!] }
         fieldOf = (slot(.districtCode), slot(.period), slot(.indicatorID), slot(.value), slot(.area), slot(.note))
+        scan.keyColumns = [fieldOf.district, fieldOf.period, fieldOf.indicator, fieldOf.area]
+            .filter { $0 >= 0 }.map { headerNames[$0] }.joined(separator: " + ")
         for column in SubmissionColumn.allCases where column.isRequired && index(column) < 0 {
             rejections.append(Rejection(
                 file: file, line: reader.line, column: column.rawValue, text: "",
@@ -92,12 +102,22 @@ struct RowChecker {
 
     mutating func check<S>(_ reader: CSVReader<S>, interner: inout LabelInterner) {
         scan.rowsRead += 1
+        let foreignByte = invalidBytes?.take(in: reader.recordStreamRange)
         if let problem = reader.problem {
             switch problem {
             case .unclosedQuote: reject(reader, nil, IngestMessages.unclosedQuote, text: "")
             case .textAfterClosingQuote(let field):
-                reject(reader, field < headerNames.count ? field : nil, IngestMessages.textAfterQuote)
+                reject(reader, field < headerNames.count ? field : nil, IngestMessages.textAfterQuote,
+                       text: encoding.decodeLossy(reader.problemFieldRawBytes()).trimmingWhitespace())
+            case .tooLong(let limit):
+                reject(reader, nil, IngestMessages.recordTooLong(limit: limit, line: reader.line), text: "")
             }
+            scan.rejectedRows += 1
+            return
+        }
+        if let (offset, byte) = foreignByte {
+            let field = reader.field(atStreamOffset: offset).flatMap { $0 < headerNames.count ? $0 : nil }
+            reject(reader, field, IngestMessages.invalidUTF8InRow(byte: byte, offset: offset + (invalidBytes?.streamShift ?? 0)))
             scan.rejectedRows += 1
             return
         }
@@ -125,7 +145,15 @@ struct RowChecker {
         let periodField = index(.period)
         var month: YearMonth?
         switch Self.withASCII(reader, periodField, encoding, { FieldParsers.parsePeriod($0) }) {
-        case .month(let m): month = m
+        case .month(let m):
+            if m.yearBE >= YearMonth.earliestPlausibleYearBE && m <= latestMonth {
+                month = m
+            } else {
+                let t = text(reader, periodField)
+                let readAsCE = Self.withASCII(reader, periodField, encoding) { FieldParsers.periodYearIsCE($0) }
+                reject(reader, periodField, IngestMessages.implausiblePeriod(t, month: m, readAsCE: readAsCE, latest: latestMonth))
+                ok = false
+            }
         case .malformed:
             let t = text(reader, periodField)
             reject(reader, periodField, t.isEmpty
@@ -165,6 +193,15 @@ struct RowChecker {
         case .notANumber:
             reject(reader, valueField, IngestMessages.notANumber(text(reader, valueField)))
             ok = false
+        case .outOfRange(let v):
+            reject(reader, valueField, IngestMessages.valueOutOfRange(text(reader, valueField), value: v))
+            ok = false
+        }
+
+        let areaField = index(.area)
+        if areaField >= 0, let scalar = reader.withField(areaField, { Self.controlCharacter(in: $0, encoding) }) {
+            reject(reader, areaField, IngestMessages.controlCharacterInKey(scalar))
+            ok = false
         }
 
         guard ok, let district, let month, let indicator else {
@@ -175,12 +212,26 @@ struct RowChecker {
             scan.blank += 1
             return
         }
-        let areaField = index(.area)
         let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 0) }
         let noteField = index(.note)
         let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 1) }
         let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
         scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
+    }
+
+    /// The first control character in a key field (C0 including tab, DEL, C1): invisible in a workbook, so two
+    /// labels that print alike would count as two areas. Spaces and tabs at the ends are trimmed earlier.
+    @inline(__always)
+    private static func controlCharacter(in raw: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding) -> Unicode.Scalar? {
+        let bytes = FieldParsers.trimmed(raw)
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return Unicode.Scalar(b) }
+            if encoding != .windows874, b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                return Unicode.Scalar(bytes[i + 1])
+            }
+        }
+        return nil
     }
 
     /// The file's outcome; keys repeated inside the file are found when the importer merges it.

@@ -4,7 +4,9 @@ import Foundation
 /// Reads a submission file in chunks, hashing every byte and checking each chunk against the encoding being
 /// tried before the CSV reader sees it, so no field is ever decoded from bytes that are not valid.
 struct SubmissionByteSource: ByteChunkSource {
-    enum Attempt { case utf8, windows874 }
+    /// `utf8Mixed` reads a UTF-8 file known to hold some invalid bytes: instead of failing, it records each in
+    /// `invalidLog` for the row checker, which rejects the rows holding them.
+    enum Attempt { case utf8, windows874, utf8Mixed }
 
     /// The bytes are not valid in the encoding being tried.
     struct InvalidByte: Error {
@@ -24,11 +26,15 @@ struct SubmissionByteSource: ByteChunkSource {
     private(set) var sawBOM = false
 
     private let validating: Bool
+    private var resyncing = ResyncingUTF8Validator()
+    /// Set for `utf8Mixed`.
+    let invalidLog: InvalidByteLog?
 
     init(url: URL, attempt: Attempt, validating: Bool = true) throws {
-        handle = try FileHandle(forReadingFrom: url)
+        handle = try RegularFileReader.open(url)
         self.attempt = attempt
         self.validating = validating
+        invalidLog = attempt == .utf8Mixed ? InvalidByteLog() : nil
     }
 
     func close() { try? handle.close() }
@@ -49,14 +55,19 @@ struct SubmissionByteSource: ByteChunkSource {
                 if attempt == .utf8, let start = utf8.finish() {
                     throw InvalidByte(offset: start, byte: utf8.leadByte, sawMultibyte: utf8.sawMultibyte, hadBOM: sawBOM)
                 }
+                if attempt == .utf8Mixed, let log = invalidLog {
+                    let shift = log.streamShift
+                    resyncing.finish { offset, byte in log.append(offset: offset - shift, byte: byte) }
+                }
                 return 0
             }
             hasher.update(data: data)
             let base = offset
             var skip = 0
-            if base == 0, attempt == .utf8, data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if base == 0, attempt != .windows874, data.starts(with: [0xEF, 0xBB, 0xBF]) {
                 sawBOM = true
                 skip = 3
+                invalidLog?.streamShift = 3
             }
             if validating { try data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -69,6 +80,11 @@ struct SubmissionByteSource: ByteChunkSource {
                 case .windows874:
                     if let bad = Windows874.firstUndefined(in: bytes, base: base) {
                         throw InvalidByte(offset: bad, byte: bytes[bad - base], sawMultibyte: false, hadBOM: false)
+                    }
+                case .utf8Mixed:
+                    if let log = invalidLog {
+                        let shift = log.streamShift
+                        resyncing.feed(bytes) { offset, byte in log.append(offset: offset - shift, byte: byte) }
                     }
                 }
             } }

@@ -23,12 +23,18 @@ public struct SubmissionImporter: Sendable {
     public let reference: ReferenceData
     /// Bytes read per chunk; memory stays near this plus the longest record.
     public var chunkSize: Int = 1 << 20
+    /// The longest record read; a longer one (a stray quote) is rejected and reading resumes on its next line.
+    public var maxRecordBytes: Int = 16 << 20
     /// When false, `accepted` and `superseded` come back empty while every count and rejection is still exact:
     /// for `validate` on very large inputs, where only the problems matter.
     public var retainValues: Bool = true
     /// Called after each file with (files read, files in all, data rows read so far): the progress line a
     /// coordinator sees on a terminal during a long import.
     public var progress: (@Sendable (_ filesRead: Int, _ filesTotal: Int, _ rowsRead: Int) -> Void)?
+    /// The report's as-of instant, when given (`--as-of`; `validate` passes the current time). A period more than
+    /// a year after the later of this and the newest file's modification time is implausible and rejected. The
+    /// later of the two, so that a report run for an old as-of day never rejects data sent since.
+    public var asOf: Date?
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -78,7 +84,11 @@ public struct SubmissionImporter: Sendable {
             modified[a] != modified[b] ? modified[a] < modified[b] : a < b
         }
         let lookups = ReferenceLookups(reference)
-        let scanner = SubmissionScanner(lookups: lookups, chunkSize: chunkSize)
+        let newest = max(asOf ?? .distantPast, modified.max() ?? .distantPast)
+        let latestMonth = BangkokCalendar.day(of: newest == .distantPast ? Date(timeIntervalSince1970: 0) : newest).month
+            .advanced(by: 12)
+        let scanner = SubmissionScanner(
+            lookups: lookups, chunkSize: chunkSize, maxRecordBytes: max(maxRecordBytes, chunkSize), latestMonth: latestMonth)
         var interner = LabelInterner()
         var scans = [FileScan](repeating: FileScan(), count: ordered.count)
         var districtsSeen = [[Bool]](repeating: [Bool](repeating: false, count: lookups.districtCodes.count), count: ordered.count)
@@ -122,7 +132,8 @@ public struct SubmissionImporter: Sendable {
             }
             var duplicateRows = Set<Int>()
             if duplicated {
-                duplicateRows = rejectDuplicates(in: &scan, file: ordered[fileIndex].displayPath)
+                duplicateRows = rejectDuplicates(
+                    in: &scan, file: ordered[fileIndex].displayPath, lookups: lookups, labels: interner.labels)
                 // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
                 for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
                     if let previous {
@@ -224,18 +235,31 @@ public struct SubmissionImporter: Sendable {
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
     }
 
-    /// Rejects every row whose key appears more than once in this file (only the district knows which is right),
-    /// naming the other lines; returns the rejected row indices. Rows stay in place so stored indices hold.
-    private func rejectDuplicates(in scan: inout FileScan, file: String) -> Set<Int> {
-        var linesByKey: [CompactKey: [Int]] = [:]
-        for row in scan.rows { linesByKey[row.key, default: []].append(Int(row.line)) }
+    /// Rejects every row whose key appears more than once in this file (only the district knows which is right);
+    /// returns the rejected row indices. Rows stay in place so stored indices hold.
+    ///
+    /// Linear in the file's rows: each key keeps its first line and a count, and each rejection names those two,
+    /// never the list of every other line (16,000 copies of one line made 16,000 lists of 15,999 numbers).
+    private func rejectDuplicates(in scan: inout FileScan, file: String, lookups: ReferenceLookups, labels: [String]) -> Set<Int> {
+        var firstAndCount: [CompactKey: (first: Int, count: Int)] = [:]
+        for row in scan.rows {
+            let line = Int(row.line)
+            if let seen = firstAndCount[row.key] {
+                firstAndCount[row.key] = (min(seen.first, line), seen.count + 1)
+            } else {
+                firstAndCount[row.key] = (line, 1)
+            }
+        }
         var rejected = Set<Int>()
         for (rowIndex, row) in scan.rows.enumerated() {
-            guard let lines = linesByKey[row.key], lines.count > 1 else { continue }
+            guard let seen = firstAndCount[row.key], seen.count > 1 else { continue }
             rejected.insert(rowIndex)
+            let key = row.key
+            let keyText = [lookups.districtCodes[key.district], key.month.label, lookups.indicators[key.indicator].id,
+                           labels[Int(key.area)]].filter { !$0.isEmpty }.joined(separator: " + ")
             scan.rejections.append(Rejection(
-                file: file, line: Int(row.line), column: "", text: "",
-                reason: IngestMessages.duplicateKey(otherLines: lines.filter { $0 != Int(row.line) })))
+                file: file, line: Int(row.line), column: scan.keyColumns, text: keyText,
+                reason: IngestMessages.duplicateKey(firstLine: seen.first, copies: seen.count, thisLine: Int(row.line))))
         }
         scan.rejectedRows += rejected.count
         return rejected

@@ -2,13 +2,19 @@ import Foundation
 
 /// Reads one submission file from start to end and checks every row against the reference data.
 ///
-/// Encoding: the file is read as strict UTF-8 first; at the first invalid byte the attempt is thrown away and the
-/// file is read again as Windows-874 (what Thai Excel writes), unless it began with a UTF-8 byte-order mark. Only
-/// a file invalid in both is rejected, whole. The check happens chunk by chunk before the CSV reader sees the
-/// bytes, so decoding never guesses.
+/// Encoding: the file is read as strict UTF-8 first (the hot path). At the first invalid byte the attempt is thrown
+/// away and the whole file's bytes decide (`EncodingEvidence`): UTF-8 Thai letters or a byte-order mark mean a
+/// UTF-8 file with a few foreign bytes, read again as UTF-8 with only the rows holding them rejected; more valid
+/// than invalid UTF-8 sequences and no Thai means it cannot be told apart, and the file is rejected whole;
+/// otherwise it is read as Windows-874 (what Thai Excel writes), and a file invalid there too is rejected whole.
+/// A file is never decoded as Windows-874 when it holds UTF-8 Thai, which would silently turn every Thai label
+/// into other text (and so into other keys).
 struct SubmissionScanner {
     let lookups: ReferenceLookups
     let chunkSize: Int
+    let maxRecordBytes: Int
+    /// The last plausible period (see `RowChecker.latestMonth`).
+    let latestMonth: YearMonth
 
     func scan(_ file: SubmissionFile, interner: inout LabelInterner) -> FileScan {
         func rejectWhole(_ reason: BilingualText, line: Int = 0, column: String = "") -> FileScan {
@@ -23,19 +29,34 @@ struct SubmissionScanner {
         do {
             return try attempt(.utf8, file, interner: &interner)
         } catch let utf8Error as SubmissionByteSource.InvalidByte {
-            if utf8Error.hadBOM {
-                return rejectWhole(IngestMessages.badEncoding(
-                    utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, win874Offset: nil, win874Byte: nil, looksUTF8: true),
+            // Not clean UTF-8. What the whole file holds decides; an ambiguous file is never guessed.
+            let evidence: EncodingEvidence
+            do {
+                evidence = try EncodingEvidence.examine(file.url, hadBOM: utf8Error.hadBOM)
+            } catch {
+                return rejectWhole(Self.reason(for: error))
+            }
+            switch evidence {
+            case .mixedUTF8:
+                do {
+                    return try attempt(.utf8Mixed, file, interner: &interner)
+                } catch {
+                    return rejectWhole(Self.reason(for: error))
+                }
+            case .ambiguous(let valid, let invalid):
+                return rejectWhole(IngestMessages.ambiguousEncoding(
+                    utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, valid: valid, invalid: invalid),
                     line: Self.line(ofOffset: utf8Error.offset, in: file.url))
+            case .windows874:
+                break
             }
             do {
                 return try attempt(.windows874, file, interner: &interner)
             } catch let winError as SubmissionByteSource.InvalidByte {
-                let primary = utf8Error.sawMultibyte ? utf8Error.offset : winError.offset
                 return rejectWhole(IngestMessages.badEncoding(
                     utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, win874Offset: winError.offset,
-                    win874Byte: winError.byte, looksUTF8: utf8Error.sawMultibyte),
-                    line: Self.line(ofOffset: primary, in: file.url))
+                    win874Byte: winError.byte, looksUTF8: false),
+                    line: Self.line(ofOffset: winError.offset, in: file.url))
             } catch {
                 return rejectWhole(Self.reason(for: error))
             }
@@ -45,7 +66,7 @@ struct SubmissionScanner {
     }
 
     private static func reason(for error: Error) -> BilingualText {
-        if let tooLong = error as? CSVRecordTooLong { return IngestMessages.recordTooLong(limit: tooLong.limit) }
+        if let special = error as? RegularFileReader.NotRegular { return IngestMessages.notRegularFile(kind: special.kind) }
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileNoSuchFileError || ns.code == NSFileReadNoSuchFileError) {
             return IngestMessages.notFound()
@@ -64,7 +85,7 @@ struct SubmissionScanner {
 
     /// The physical line holding byte `offset`, so a clerk can find a broken character.
     static func line(ofOffset offset: Int, in url: URL) -> Int {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+        guard let handle = try? RegularFileReader.open(url) else { return 0 }
         defer { try? handle.close() }
         var line = 1
         var seen = 0
@@ -77,10 +98,11 @@ struct SubmissionScanner {
 
     private func attempt(_ kind: SubmissionByteSource.Attempt, _ file: SubmissionFile, interner: inout LabelInterner) throws -> FileScan {
         let source = try SubmissionByteSource(url: file.url, attempt: kind)
-        var reader = CSVReader(source: source, chunkSize: chunkSize)
+        var reader = CSVReader(source: source, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
         defer { source.close() }
         let encoding: TextEncoding = kind == .windows874 ? .windows874 : .utf8
-        var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding)
+        var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, latestMonth: latestMonth,
+                                  invalidBytes: source.invalidLog)
         var headerSeen = false
         while try reader.next() {
             if reader.isBlank { continue }

@@ -132,6 +132,17 @@ enum Windows874 {
 }
 
 extension TextEncoding {
+    /// Decodes bytes that may not be valid in this encoding (for showing them in a message): invalid UTF-8
+    /// becomes U+FFFD, an undefined Windows-874 byte too.
+    func decodeLossy(_ bytes: [UInt8]) -> String {
+        switch self {
+        case .utf8, .utf8WithBOM: return String(decoding: bytes, as: UTF8.self)
+        case .windows874:
+            let defined = bytes.map { Windows874.isDefined($0) ? $0 : 0x3F }
+            return defined.withUnsafeBufferPointer { Windows874.decode($0) }
+        }
+    }
+
     /// Decodes bytes already checked against this encoding.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch self {

@@ -39,6 +39,12 @@ public enum ReferenceLoader {
                     en: "Exactly one area (the province) must have an empty parent_code; found \(provinces.count)."))
         }
         var districts: [Area] = []
+        let limit = CompactKey.districtLimit - 1
+        if areas.count - 1 > limit, let (row, _) = areas.last {
+            throw table.error(row, "code",
+                th: "มีอำเภอเกิน \(limit) แห่ง ซึ่งโปรแกรมรองรับได้ ตรวจว่าไฟล์นี้เป็นตารางพื้นที่ที่ถูกต้อง",
+                en: "More than \(limit) districts, which is as many as the program holds; check that this is the right areas table.")
+        }
         for (row, area) in areas where area.parentCode != nil {
             guard area.parentCode == province.code else {
                 throw table.error(row, "parent_code",
@@ -139,6 +145,10 @@ public enum ReferenceLoader {
                 }
             }
         }
+        if parsed.count >= CompactKey.indicatorLimit, let (row, _) = parsed.last {
+            throw table.error(row, "id", th: "มีตัวชี้วัดเกิน \(CompactKey.indicatorLimit - 1) รายการ",
+                              en: "More than \(CompactKey.indicatorLimit - 1) indicators.")
+        }
         return parsed.map(\.1)
     }
 
@@ -147,9 +157,11 @@ public enum ReferenceLoader {
         var seen: [String: Int] = [:]
         return try table.rows.map { row in
             let yearText = try table.code(row, "fiscal_year")
-            guard let year = Int(yearText), year >= 2400, year < 3000 else {
-                throw table.error(row, "fiscal_year", th: "ปีงบประมาณ \"\(yearText)\" ต้องเป็นปี พ.ศ. 4 หลัก เช่น 2565",
-                                  en: "fiscal_year \"\(yearText)\" must be a Buddhist Era year such as 2565.")
+            let years = BuddhistEra.plausibleYears
+            guard let year = Int(yearText), years.contains(year) else {
+                throw table.error(row, "fiscal_year",
+                                  th: "ปีงบประมาณ \"\(yearText)\" ต้องเป็นปี พ.ศ. ระหว่าง \(years.lowerBound) ถึง \(years.upperBound) เช่น 2565",
+                                  en: "fiscal_year \"\(yearText)\" must be a Buddhist Era year from \(years.lowerBound) to \(years.upperBound), such as 2565.")
             }
             let area = try table.code(row, "area_code")
             guard areaCodes.contains(area) else {
@@ -161,7 +173,15 @@ public enum ReferenceLoader {
                                   en: "Indicator \(indicator) is not in indicators.csv.")
             }
             let targetText = try table.text(row, "target")
-            guard case .number(let target) = FieldParsers.parseValue(targetText) else {
+            let parsed = FieldParsers.parseValue(targetText)
+            if case .outOfRange(let value) = parsed {
+                // The same bounds as submitted values: a target of 10^400 or 1e-321 would make every achievement
+                // percentage infinite or zero and fail the whole report.
+                let reason = IngestMessages.valueOutOfRange(targetText, value: value)
+                throw ReferenceDataError(file: "targets.csv", line: row.line, column: "target", reason: BilingualText(
+                    th: "เป้าหมาย: " + reason.th, en: "target: " + reason.en))
+            }
+            guard case .number(let target) = parsed else {
                 throw table.error(row, "target", th: "เป้าหมาย \"\(targetText)\" ไม่ใช่ตัวเลขที่ไม่ติดลบ",
                                   en: "target \"\(targetText)\" is not a non-negative number.")
             }

@@ -65,6 +65,7 @@ public struct ReportJob: Sendable {
         let imported: ImportResult
         do {
             var importer = SubmissionImporter(reference: reference)
+            importer.asOf = configuration.asOf
             importer.progress = progress.importProgress(started: started)
             imported = try importer.importInputs(root: root)
         } catch {

@@ -63,10 +63,61 @@ import Testing
         #expect(blanks == [true, true, true, false])
     }
 
-    @Test func recordLongerThanTheLimitThrows() throws {
-        let text = "\"" + String(repeating: "x", count: 200)
-        var reader = CSVReader(source: ByteArraySource(Array(text.utf8)), chunkSize: 16, maxRecordBytes: 64)
-        #expect(throws: CSVRecordTooLong.self) { _ = try reader.next() }
+    /// Reads with a small record limit, so that a stray quote makes a record too long.
+    func limitedRecords(_ text: String, chunkSize: Int, limit: Int) throws -> [Record] {
+        var reader = CSVReader(source: ByteArraySource(Array(text.utf8)), chunkSize: chunkSize, maxRecordBytes: limit)
+        var out: [Record] = []
+        while try reader.next() {
+            out.append(Record(
+                line: reader.line,
+                fields: (0..<reader.fieldCount).map { String(decoding: reader.fieldBytes($0), as: UTF8.self) },
+                problem: reader.problem))
+        }
+        return out
+    }
+
+    @Test("a stray quote costs one line: the over-long record is flagged with its line and reading resumes on the next",
+          arguments: [16, 64])
+    func recordLongerThanTheLimitIsFlaggedAndReadingResumes(chunkSize: Int) throws {
+        let filler = String(repeating: "x", count: 30)
+        var text = "h1,h2\n1,\"broken " + filler + "\n"
+        for i in 2...8 { text += "\(i),\(filler)\n" }
+        let r = try limitedRecords(text, chunkSize: chunkSize, limit: 64)
+        #expect(r.first == Record(line: 1, fields: ["h1", "h2"]))
+        #expect(r[1] == Record(line: 2, fields: [], problem: .tooLong(limit: 64)))
+        #expect(r.dropFirst(2).map(\.line) == Array(3...9))
+        #expect(r.dropFirst(2).map { $0.fields.first } == (2...8).map { "\($0)" })
+    }
+
+    @Test func anOverLongFirstLineWithoutABreakIsDiscardedInChunks() throws {
+        // One 10,000-byte line with no line break before the next record: thrown away a chunk at a time.
+        let text = "\"" + String(repeating: "y", count: 10_000) + "\r\nok,1\n"
+        let r = try limitedRecords(text, chunkSize: 16, limit: 64)
+        #expect(r == [Record(line: 1, fields: [], problem: .tooLong(limit: 64)), Record(line: 2, fields: ["ok", "1"])])
+    }
+
+    @Test func anOverLongRecordAtTheEndOfInputEndsTheFile() throws {
+        let r = try limitedRecords("a\n\"" + String(repeating: "z", count: 500), chunkSize: 16, limit: 64)
+        #expect(r == [Record(line: 1, fields: ["a"]), Record(line: 2, fields: [], problem: .tooLong(limit: 64))])
+    }
+
+    @Test func textAfterAClosingQuoteKeepsTheFieldAsWritten() throws {
+        var reader = CSVReader(source: ByteArraySource(Array("\"5\"x,7\n".utf8)))
+        #expect(try reader.next())
+        #expect(reader.problem == .textAfterClosingQuote(field: 0))
+        #expect(String(decoding: reader.problemFieldRawBytes(), as: UTF8.self) == "\"5\"x")
+    }
+
+    @Test func streamOffsetsLocateRecordsAndFieldsAcrossRefills() throws {
+        let text = "aa,bb\nccc,\"d,d\"\n"
+        var reader = CSVReader(source: ByteArraySource(Array(text.utf8)), chunkSize: 4, maxRecordBytes: 64)
+        #expect(try reader.next())
+        #expect(reader.recordStreamRange == 0..<6)
+        #expect(reader.field(atStreamOffset: 4) == 1)
+        #expect(try reader.next())
+        #expect(reader.recordStreamRange == 6..<16)
+        #expect(reader.field(atStreamOffset: 7) == 0)
+        #expect(reader.field(atStreamOffset: 12) == 1)
     }
 
     @Test func memoryStaysNearTheChunkSizeForALongFile() throws {

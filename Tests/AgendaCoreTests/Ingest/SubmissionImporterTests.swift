@@ -68,18 +68,25 @@ import Testing
         #expect(rejection.reason.th.contains("Windows-874"))
     }
 
-    @Test func brokenUTF8IsReportedAsUTF8() throws {
+    @Test("UTF-8 Thai with one broken byte: only the row holding it is rejected, named by line, column and offset")
+    func brokenUTF8RejectsOnlyItsRow() throws {
         let result = try Fixtures.importIngest(["broken_utf8.csv"])
+        let file = try #require(result.sources.first)
+        #expect(file.encoding == .utf8)
+        #expect((file.rowsRead, file.accepted, file.rejected) == (2, 1, 1))
+        #expect(result.accepted.map(\.key.area) == ["บ้านต๋อม"], "the Thai label read as UTF-8, never as Windows-874")
         let rejection = try #require(result.rejections.first)
-        #expect(rejection.wholeFile && rejection.line == 3)
-        #expect(rejection.reason.en.hasPrefix("The file looks like UTF-8 but byte 0xFF"))
+        #expect(!rejection.wholeFile && rejection.line == 3 && rejection.column == "area")
+        #expect(rejection.reason.en.hasPrefix("This row holds byte 0xFF at offset 110"))
+        #expect(rejection.reason.th.contains("0xFF"))
     }
 
-    @Test func bomThenInvalidIsNotRetriedAsWindows874() throws {
+    @Test func bomThenInvalidIsReadAsUTF8RejectingTheRow() throws {
         let result = try Fixtures.importIngest(["bom_then_invalid.csv"])
         let rejection = try #require(result.rejections.first)
-        #expect(rejection.wholeFile && rejection.line == 2)
-        #expect(rejection.reason.en.contains("byte-order mark"))
+        #expect(!rejection.wholeFile && rejection.line == 2 && rejection.column == "value")
+        #expect(rejection.reason.en.contains("byte 0xA1 at offset 61"), "offsets count the byte-order mark")
+        #expect(result.sources[0].encoding == .utf8WithBOM && result.sources[0].isBalanced)
     }
 
     @Test func multilineQuotedFieldKeepsItsStartLine() throws {
@@ -109,8 +116,11 @@ import Testing
     @Test func sameKeyTwiceInOneFileRejectsBothRows() throws {
         let result = try Fixtures.importIngest(["duplicate_key.csv"])
         #expect(result.rejections.map(\.line) == [2, 4])
-        #expect(result.rejections[0].reason.en.contains("line 4"))
+        #expect(result.rejections[0].reason.en.hasPrefix("This line and 1 other line(s)"))
+        #expect(result.rejections[1].reason.en.contains("as line 2 (line 2 and 1 other"))
         #expect(result.rejections[1].reason.th.contains("บรรทัด 2"))
+        #expect(result.rejections.allSatisfy { $0.column == "district_code + period + indicator_id + area" })
+        #expect(result.rejections[0].text == "5601 + 2565-01 + NR02 + บ้านก")
         #expect(result.accepted.map(\.key.area) == ["บ้านข"])
         #expect(result.sources[0].rejected == 2 && result.sources[0].accepted == 1)
     }
