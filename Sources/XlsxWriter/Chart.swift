@@ -39,7 +39,7 @@ public struct ChartFont: Sendable, Equatable {
         var pool = CStringPool()
         defer { pool.freeAll() }
         var font = lxw_chart_font()
-        font.name = pool.copy(name)
+        font.name = pool.copy(name.map { XMLText.safe($0, .plain) })
         font.size = size ?? 0
         font.bold = bold ? 1 : 0
         if let color { font.color = lxwColor(color) }
@@ -104,14 +104,14 @@ public final class Chart {
             throw XlsxError(kind: .library(code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)),
                             message: "libxlsxwriter could not add the series", context: context)
         }
-        if let name { chart_series_set_name(series, name) }
+        if let name { chart_series_set_name(series, XMLText.safe(name, .plain)) }
         return ChartSeries(handle: series, chart: self)
     }
 
     /// Chart title, with an optional font (give a Thai font for Thai titles).
     public func setTitle(_ title: String, font: ChartFont? = nil) {
         _ = workbook.liveHandle()
-        chart_title_set_name(handle, title)
+        chart_title_set_name(handle, XMLText.safe(title, .plain))
         font?.withCFont { chart_title_set_name_font(handle, $0) }
     }
 
@@ -135,7 +135,7 @@ public struct ChartAxis {
 
     public func setName(_ name: String, font: ChartFont? = nil) {
         _ = chart.workbook.liveHandle()
-        chart_axis_set_name(handle, name)
+        chart_axis_set_name(handle, XMLText.safe(name, .plain))
         font?.withCFont { chart_axis_set_name_font(handle, $0) }
     }
 
@@ -147,7 +147,7 @@ public struct ChartAxis {
 
     public func setNumberFormat(_ code: String) {
         _ = chart.workbook.liveHandle()
-        chart_axis_set_num_format(handle, code)
+        chart_axis_set_num_format(handle, XMLText.safe(code, .plain))
     }
 
     public func setMin(_ value: Double) {
@@ -214,7 +214,7 @@ public final class ChartSeries {
         -> ChartSeries {
         _ = chart.workbook.liveHandle()
         chart_series_set_labels(handle)
-        if let numberFormat { chart_series_set_labels_num_format(handle, numberFormat) }
+        if let numberFormat { chart_series_set_labels_num_format(handle, XMLText.safe(numberFormat, .plain)) }
         font?.withCFont { chart_series_set_labels_font(handle, $0) }
         return self
     }

@@ -26,7 +26,9 @@ public final class Format {
 
     // MARK: Font
 
-    @discardableResult public func fontName(_ name: String) -> Format { set { format_set_font_name($0, name) } }
+    @discardableResult public func fontName(_ name: String) -> Format {
+        set { format_set_font_name($0, XMLText.safe(name, .plain)) }
+    }
     @discardableResult public func fontSize(_ points: Double) -> Format { set { format_set_font_size($0, points) } }
     @discardableResult public func bold() -> Format { set { format_set_bold($0) } }
     @discardableResult public func italic() -> Format { set { format_set_italic($0) } }
@@ -57,7 +59,9 @@ public final class Format {
     // MARK: Number format, fill, borders
 
     /// Excel number format, e.g. `#,##0.0`, `0.0%`, `[$-7041E]d mmmm yyyy` (Thai Buddhist-era date).
-    @discardableResult public func numberFormat(_ code: String) -> Format { set { format_set_num_format($0, code) } }
+    @discardableResult public func numberFormat(_ code: String) -> Format {
+        set { format_set_num_format($0, XMLText.safe(code, .plain)) }
+    }
     /// Solid background colour (libxlsxwriter implies the solid pattern when only a background is set).
     @discardableResult public func backgroundColor(_ rgb: Int) -> Format {
         set { format_set_bg_color($0, lxwColor(rgb)) }

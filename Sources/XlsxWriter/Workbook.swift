@@ -139,8 +139,9 @@ public final class Workbook {
         if name.hasPrefix("'") || name.hasSuffix("'") {
             throw fail("a sheet name cannot start or end with an apostrophe")
         }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            throw fail("a sheet name cannot contain control characters")
+        // Refused rather than replaced: formulas and links refer to the sheet by the name as given.
+        if XMLText.hasForbiddenCharacters(name) {
+            throw fail("a sheet name cannot contain control characters, U+FFFE or U+FFFF")
         }
     }
 
@@ -169,14 +170,14 @@ public final class Workbook {
         var strings = CStringPool()
         defer { strings.freeAll() }
         var props = lxw_doc_properties()
-        props.title = strings.copy(properties.title)
-        props.subject = strings.copy(properties.subject)
-        props.author = strings.copy(properties.author)
-        props.manager = strings.copy(properties.manager)
-        props.company = strings.copy(properties.company)
-        props.category = strings.copy(properties.category)
-        props.keywords = strings.copy(properties.keywords)
-        props.comments = strings.copy(properties.comments)
+        props.title = strings.copy(properties.title.map { XMLText.safe($0, .plain) })
+        props.subject = strings.copy(properties.subject.map { XMLText.safe($0, .plain) })
+        props.author = strings.copy(properties.author.map { XMLText.safe($0, .plain) })
+        props.manager = strings.copy(properties.manager.map { XMLText.safe($0, .plain) })
+        props.company = strings.copy(properties.company.map { XMLText.safe($0, .plain) })
+        props.category = strings.copy(properties.category.map { XMLText.safe($0, .plain) })
+        props.keywords = strings.copy(properties.keywords.map { XMLText.safe($0, .plain) })
+        props.comments = strings.copy(properties.comments.map { XMLText.safe($0, .plain) })
         props.created = time_t(properties.created.timeIntervalSince1970.rounded(.down))
         try check(workbook_set_properties(handle, &props), context)
     }

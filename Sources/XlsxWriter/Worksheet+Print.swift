@@ -73,14 +73,14 @@ extension Worksheet {
     public func setHeader(_ text: String) throws {
         let context = "setting page header of sheet '\(name)'"
         _ = try workbook.openHandle(context)
-        try check(worksheet_set_header(handle, Worksheet.cellText(text)), context)
+        try check(worksheet_set_header(handle, XMLText.safe(text, .escaped)), context)
     }
 
     /// Page footer; same codes and limit as `setHeader`.
     public func setFooter(_ text: String) throws {
         let context = "setting page footer of sheet '\(name)'"
         _ = try workbook.openHandle(context)
-        try check(worksheet_set_footer(handle, Worksheet.cellText(text)), context)
+        try check(worksheet_set_footer(handle, XMLText.safe(text, .escaped)), context)
     }
 
     /// Page margins in inches (Excel's unit). Nil keeps libxlsxwriter's default for that side.

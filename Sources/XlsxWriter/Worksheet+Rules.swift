@@ -120,7 +120,7 @@ extension Worksheet {
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
-        rule.value_string = pool.copy(Worksheet.cellText(text))
+        rule.value_string = pool.copy(XMLText.safe(text, .plain))  // it becomes a SEARCH() formula
         rule.format = cFormat(format, cellFormat: false)
         try addConditionalFormat(&rule, firstRow, firstCol, lastRow, lastCol)
     }
@@ -151,7 +151,7 @@ extension Worksheet {
             validation.value_list = pool.copyArray(items)
         case .listFormula(let formula):
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
-            validation.value_formula = pool.copy(formula)
+            validation.value_formula = pool.copy(XMLText.safe(formula, .plain))
         case .decimal(let comparison), .integer(let comparison):
             if case .decimal = rule {
                 validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
@@ -167,10 +167,10 @@ extension Worksheet {
                 validation.value_number = first
             }
         }
-        validation.input_title = pool.copy(messages.inputTitle)
-        validation.input_message = pool.copy(messages.inputMessage)
-        validation.error_title = pool.copy(messages.errorTitle)
-        validation.error_message = pool.copy(messages.errorMessage)
+        validation.input_title = pool.copy(messages.inputTitle.map { XMLText.safe($0, .escaped) })
+        validation.input_message = pool.copy(messages.inputMessage.map { XMLText.safe($0, .escaped) })
+        validation.error_title = pool.copy(messages.errorTitle.map { XMLText.safe($0, .escaped) })
+        validation.error_message = pool.copy(messages.errorMessage.map { XMLText.safe($0, .escaped) })
         try check(worksheet_data_validation_range(handle, lxw_row_t(firstRow), lxw_col_t(firstCol),
                                                   lxw_row_t(lastRow), lxw_col_t(lastCol), &validation), context)
     }
@@ -182,7 +182,7 @@ extension Worksheet {
             throw XlsxError(kind: .invalidArgument, message: "a validation list needs at least one item",
                             context: context)
         }
-        if let bad = items.first(where: { $0.contains(",") || $0.unicodeScalars.contains { $0.value < 0x20 } }) {
+        if let bad = items.first(where: { $0.contains(",") || XMLText.hasForbiddenCharacters($0) }) {
             throw XlsxError(kind: .invalidArgument,
                             message: "list item '\(bad)' contains a comma or control character; put the list on "
                                 + "a sheet and use a range reference instead",

@@ -77,38 +77,19 @@ public final class Worksheet {
     // MARK: Cells
 
     /// Writes text, ALWAYS as a string cell: text such as `=HYPERLINK("x")` or `+1` never becomes a formula.
-    /// C0 control characters other than tab and line feed are removed (XML cannot hold them and a NUL would
-    /// truncate the C string) and the text is cut to Excel's 32,767 characters. Empty text with a format
-    /// writes a formatted blank; without a format it writes nothing.
+    /// The text goes through `cellText` (XML-safe, at most 32,767 characters with a visible cut marker). Empty
+    /// text with a format writes a formatted blank; without a format it writes nothing.
     public func write(string: String, row: Int, col: Int, format: Format? = nil) throws {
         let context = try prepare("writing", row: row, col: col)
         let clean = Worksheet.cellText(string)
         try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(col), clean, cFormat(format)), context)
     }
 
-    /// The text as it will be stored: controls stripped (except \t and \n), at most 32,767 UTF-16 units, cut
-    /// at a whole Character so a Thai consonant never loses its vowel or tone mark.
-    public static func cellText(_ text: String, limit: Int = 32_767) -> String {
-        // Fast path for the usual cell: no control bytes, and short enough that even one UTF-16 unit per UTF-8
-        // byte stays within the limit.
-        let utf8 = text.utf8
-        if utf8.count <= limit, !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) {
-            return text
-        }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" {
-            scalars.append(scalar)
-        }
-        let cleaned = String(scalars)
-        guard cleaned.utf16.count > limit else { return cleaned }
-        var units = 0
-        var result = ""
-        for character in cleaned {
-            units += character.utf16.count
-            if units > limit { break }
-            result.append(character)
-        }
-        return result
+    /// The text as it will be stored in a cell, comment or other escaped string: see `XMLText.safe` with
+    /// `.escaped` (controls and U+FFFE/U+FFFF as `_xHHHH_`, a literal `_xHHHH_` kept, CR as LF), cut at a whole
+    /// Character with a marker when longer than `limit`.
+    public static func cellText(_ text: String, limit: Int = XMLText.cellLimit) -> String {
+        XMLText.safe(text, .escaped, limit: limit)
     }
 
     /// Writes a number. NaN and infinities have no Excel representation and throw.
@@ -155,7 +136,8 @@ public final class Worksheet {
     /// that do not recalculate (openpyxl, pandas, previewers) then show; so the caller supplies the value.
     public func write(formula: String, cachedValue: Double, row: Int, col: Int, format: Format? = nil) throws {
         let context = try prepare("writing formula in", row: row, col: col)
-        try check(worksheet_write_formula_num(handle, lxw_row_t(row), lxw_col_t(col), formula, cFormat(format),
+        try check(worksheet_write_formula_num(handle, lxw_row_t(row), lxw_col_t(col),
+                                              XMLText.safe(formula, .plain), cFormat(format),
                                               cachedValue), context)
     }
 
@@ -163,7 +145,8 @@ public final class Worksheet {
     public func write(url: String, row: Int, col: Int, text: String? = nil, format: Format? = nil) throws {
         let context = try prepare("writing link in", row: row, col: col)
         let shown = text.map { Worksheet.cellText($0) }
-        try check(worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(col), url, cFormat(format), shown, nil),
+        try check(worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(col), XMLText.safe(url, .plain),
+                                          cFormat(format), shown, nil),
                   context)
     }
 
@@ -174,7 +157,7 @@ public final class Worksheet {
         var pool = CStringPool()
         defer { pool.freeAll() }
         var options = lxw_comment_options()
-        options.author = pool.copy(author)
+        options.author = pool.copy(author.map { XMLText.safe($0, .plain) })
         if let width { options.width = UInt16(clamping: width) }
         if let height { options.height = UInt16(clamping: height) }
         try check(worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(col), Worksheet.cellText(text),
@@ -265,7 +248,7 @@ public final class Worksheet {
             pointers.append(nil)
             try pointers.withUnsafeMutableBufferPointer { columnList in
                 var options = lxw_table_options()
-                options.name = pool.copy(name)
+                options.name = pool.copy(name.map { XMLText.safe($0, .plain) })
                 if let style {
                     options.style_type = style.cType
                     options.style_type_number = style.number

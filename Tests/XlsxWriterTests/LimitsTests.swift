@@ -115,11 +115,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func cellTextIsCleanedAndCapped() {
-        #expect(Worksheet.cellText("a\u{0}b\u{1F}c\r\nd\te") == "abc\nd\te")
+    @Test func cellTextIsEscapedAndCappedWithAMarker() {
+        #expect(Worksheet.cellText("a\u{0}b\u{1F}c\r\nd\te") == "a_x0000_b_x001F_c\nd\te")
         let long = String(repeating: "ก่", count: 20_000)  // 2 UTF-16 units per Character
         let capped = Worksheet.cellText(long)
-        #expect(capped.utf16.count == 32_766)
-        #expect(capped.count == 16_383)
+        #expect(capped.utf16.count <= 32_767)
+        #expect(capped.hasSuffix("… [ตัด/cut: 40,000 → 32,767]"))
+        #expect(capped.hasPrefix("ก่ก่"))
+        // Whole Characters only: the text before the marker is still pairs of consonant and tone mark.
+        let body = capped.dropLast("… [ตัด/cut: 40,000 → 32,767]".count)
+        #expect(body.allSatisfy { $0 == "ก่" })
     }
 }
