@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine, and nothing when it is already there:
-# libxlsxwriter-dev (the C library the workbook is written with) and Python's openpyxl (the independent reader
-# the tests check every workbook with). Pass --render to also get LibreOffice, poppler and Thai fonts for
+# libxlsxwriter-dev (the C library the workbook is written with), Python's openpyxl (the independent reader the
+# tests check every workbook with) and openxml-audit (the schema check every workbook must pass). Pass --render to also get LibreOffice, poppler and Thai fonts for
 # scripts/render-workbook.sh, or --bench for pandas and XlsxWriter (the benchmark's baseline).
 set -euo pipefail
 
@@ -35,6 +35,9 @@ fi
 
 pip_packages=()
 python3 -c 'import openpyxl' 2>/dev/null || pip_packages+=(openpyxl)
+# openxml-audit checks every workbook the tests write against the Open XML SDK's schemas: our stand-in for "Excel
+# opens it without offering a repair".
+command -v openxml-audit >/dev/null || pip_packages+=(openxml-audit)
 if [ "$want_bench" = 1 ]; then
   python3 -c 'import pandas' 2>/dev/null || pip_packages+=(pandas)
   python3 -c 'import xlsxwriter' 2>/dev/null || pip_packages+=(XlsxWriter)

@@ -52,6 +52,8 @@ public final class Workbook {
     /// Formats given to cells, rows, columns or merges (not conditional formats): only these get a cell format
     /// (xf) entry in styles.xml.
     private var cellFormatsInUse: Set<UnsafeMutablePointer<lxw_format>> = []
+    /// Whether any chart was added: then `close()` checks the chart parts for Thai fonts (`ChartFontPatch`).
+    private var hasCharts = false
 
     public init(path: String, options: Options = Options()) throws {
         self.path = path
@@ -156,6 +158,7 @@ public final class Workbook {
 
     /// A new chart owned by this workbook; place it with `Worksheet.insertChart`.
     public func addChart(_ type: ChartType) -> Chart {
+        hasCharts = true
         guard let chart = workbook_add_chart(liveHandle(), type.cValue) else {
             fatalError("libxlsxwriter could not allocate a chart (out of memory)")
         }
@@ -215,9 +218,9 @@ public final class Workbook {
 
     /// Writes the file and releases the C workbook. Afterwards the workbook is closed even if writing failed.
     ///
-    /// When a format asked for a font charset, the finished file is then re-packed once to add the `<charset>`
-    /// elements libxlsxwriter 1.1.4 leaves out (see `StylesCharsetPatch`); otherwise the file is exactly the
-    /// library's output.
+    /// When a format asked for a font charset or the workbook has charts, the finished file is then re-packed once
+    /// to add the `<charset>` elements libxlsxwriter 1.1.4 leaves out of styles.xml (`StylesCharsetPatch`) and to
+    /// make Thai chart fonts schema-valid (`ChartFontPatch`); otherwise the file is exactly the library's output.
     public func close() throws {
         let handle = try openHandle("closing workbook \(path)")
         let charsetsByXfIndex = assignCharsetXfIndices()  // before workbook_close frees the formats
@@ -225,14 +228,20 @@ public final class Workbook {
         cellFormatsInUse = []
         self.handle = nil  // workbook_close frees the workbook whatever it returns
         try check(workbook_close(handle), "writing workbook \(path)")
-        guard !charsetsByXfIndex.isEmpty else { return }
+        guard !charsetsByXfIndex.isEmpty || hasCharts else { return }
+        let patchCharts = hasCharts
         do {
-            try ZipRepacker.rewriteEntry(named: "xl/styles.xml", inArchiveAt: path) { styles in
-                try StylesCharsetPatch.patch(styles, charsetsByXfIndex: charsetsByXfIndex)
+            // One pass over the archive for every part that needs a fix.
+            try ZipRepacker.rewriteEntries(inArchiveAt: path, where: { name in
+                name == "xl/styles.xml" || (patchCharts && name.hasPrefix("xl/charts/chart") && name.hasSuffix(".xml"))
+            }) { name, data in
+                name == "xl/styles.xml"
+                    ? try StylesCharsetPatch.patch(data, charsetsByXfIndex: charsetsByXfIndex)
+                    : ChartFontPatch.patch(data)
             }
         } catch let error as ZipRepackError {
             throw XlsxError(kind: .fileRewrite, message: error.description,
-                            context: "adding the font charset to xl/styles.xml of \(path)")
+                            context: "adding the font charsets to xl/styles.xml and the charts of \(path)")
         }
     }
 }

@@ -18,6 +18,21 @@ enum ZipRepacker {
     @discardableResult
     static func rewriteEntry(named entryName: String, inArchiveAt path: String,
                              transform: ([UInt8]) throws -> [UInt8]?) throws -> Bool {
+        var found = false
+        let changed = try rewriteEntries(inArchiveAt: path, where: { $0 == entryName }) { _, data in
+            found = true
+            return try transform(data)
+        }
+        if !found { throw ZipRepackError("the archive has no entry \(entryName)") }
+        return changed
+    }
+
+    /// Rewrites every entry whose name passes `selects` with `transform(name, oldData)` (nil keeps an entry as it
+    /// is), in one read and one write of the archive however many entries change. Returns false, leaving the
+    /// file untouched, when nothing changed.
+    @discardableResult
+    static func rewriteEntries(inArchiveAt path: String, where selects: (String) -> Bool,
+                               transform: (String, [UInt8]) throws -> [UInt8]?) throws -> Bool {
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -25,13 +40,14 @@ enum ZipRepacker {
             throw ZipRepackError("cannot read the archive: \(error.localizedDescription)")
         }
         let archive = try ZipArchiveLayout(bytes)
-        guard let target = archive.entries.firstIndex(where: { $0.name == Array(entryName.utf8) }) else {
-            throw ZipRepackError("the archive has no entry \(entryName)")
+        var replacements: [Int: [UInt8]] = [:]
+        for (index, entry) in archive.entries.enumerated() {
+            let name = String(decoding: entry.name, as: UTF8.self)
+            guard selects(name) else { continue }
+            if let newData = try transform(name, try entry.uncompressedData(in: bytes)) { replacements[index] = newData }
         }
-        let entry = archive.entries[target]
-        let oldData = try entry.uncompressedData(in: bytes)
-        guard let newData = try transform(oldData) else { return false }
-        let output = try archive.rebuilt(from: bytes, replacing: target, with: newData)
+        guard !replacements.isEmpty else { return false }
+        let output = try archive.rebuilt(from: bytes, replacing: replacements)
         try replaceFile(at: path, with: output)
         return true
     }
@@ -199,33 +215,45 @@ struct ZipArchiveLayout {
         throw ZipRepackError("no end-of-central-directory record: not a ZIP archive")
     }
 
-    /// The archive with entry `target`'s data replaced by `newData` (compressed with the entry's method) and
-    /// everything else copied: bytes before the first entry, local records in file order, central records in
-    /// their order, the end record with its comment.
-    func rebuilt(from bytes: [UInt8], replacing target: Int, with newData: [UInt8]) throws -> [UInt8] {
-        let entry = entries[target]
-        let compressed = entry.method == 8 ? try RawDeflate.deflate(newData) : newData
-        guard compressed.count < 0xFFFF_FFFF, newData.count < 0xFFFF_FFFF else {
-            throw ZipRepackError("the new entry would need Zip64")
+    /// The archive with the data of each entry in `replacements` (by index) replaced (compressed with the
+    /// entry's method) and everything else copied: bytes before the first entry, local records in file order,
+    /// central records in their order, the end record with its comment.
+    func rebuilt(from bytes: [UInt8], replacing replacements: [Int: [UInt8]]) throws -> [UInt8] {
+        struct Replaced {
+            var localHeader: [UInt8]
+            var compressed: [UInt8]
+            var flags: UInt16
+            var crc: UInt32
+            var size: Int
         }
-        let crc = RawDeflate.crc32(newData)
-        // The data's size is now known up front, so the new record has no data descriptor (flag bit 3 off).
-        let flags = entry.flags & ~UInt16(0x0008)
-        var localHeader = Array(bytes[entry.localOffset..<(try entry.dataStart(in: bytes))])
-        localHeader.put(flags, at: 6)
-        localHeader.put(crc, at: 14)
-        localHeader.put(UInt32(compressed.count), at: 18)
-        localHeader.put(UInt32(newData.count), at: 22)
+        var replaced: [Int: Replaced] = [:]
+        for (target, newData) in replacements {
+            let entry = entries[target]
+            let compressed = entry.method == 8 ? try RawDeflate.deflate(newData) : newData
+            guard compressed.count < 0xFFFF_FFFF, newData.count < 0xFFFF_FFFF else {
+                throw ZipRepackError("the new entry would need Zip64")
+            }
+            let crc = RawDeflate.crc32(newData)
+            // The data's size is now known up front, so the new record has no data descriptor (flag bit 3 off).
+            let flags = entry.flags & ~UInt16(0x0008)
+            var localHeader = Array(bytes[entry.localOffset..<(try entry.dataStart(in: bytes))])
+            localHeader.put(flags, at: 6)
+            localHeader.put(crc, at: 14)
+            localHeader.put(UInt32(compressed.count), at: 18)
+            localHeader.put(UInt32(newData.count), at: 22)
+            replaced[target] = Replaced(localHeader: localHeader, compressed: compressed, flags: flags, crc: crc,
+                                        size: newData.count)
+        }
 
         let firstLocal = entries.map(\.localOffset).min() ?? centralDirectoryOffset
         var output = Array(bytes[0..<firstLocal])
-        output.reserveCapacity(bytes.count + compressed.count)
+        output.reserveCapacity(bytes.count + replaced.values.reduce(0) { $0 + $1.compressed.count })
         var newOffsets = [Int](repeating: 0, count: entries.count)
         for index in entries.indices.sorted(by: { entries[$0].localOffset < entries[$1].localOffset }) {
             newOffsets[index] = output.count
-            if index == target {
-                output += localHeader
-                output += compressed
+            if let new = replaced[index] {
+                output += new.localHeader
+                output += new.compressed
             } else {
                 output += bytes[entries[index].localOffset..<entries[index].localEnd]
             }
@@ -233,11 +261,11 @@ struct ZipArchiveLayout {
         let directoryOffset = output.count
         for (index, original) in entries.enumerated() {
             var record = original.centralRecord
-            if index == target {
-                record.put(flags, at: 8)
-                record.put(crc, at: 16)
-                record.put(UInt32(compressed.count), at: 20)
-                record.put(UInt32(newData.count), at: 24)
+            if let new = replaced[index] {
+                record.put(new.flags, at: 8)
+                record.put(new.crc, at: 16)
+                record.put(UInt32(new.compressed.count), at: 20)
+                record.put(UInt32(new.size), at: 24)
             }
             guard newOffsets[index] < 0xFFFF_FFFF else { throw ZipRepackError("the archive would need Zip64") }
             record.put(UInt32(newOffsets[index]), at: 42)
