@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine, and nothing when it is already there:
 # libxlsxwriter-dev (the C library the workbook is written with), Python's openpyxl (the independent reader the
-# tests check every workbook with) and openxml-audit (the schema check every workbook must pass). Pass --render to also get LibreOffice, poppler and Thai fonts for
-# scripts/render-workbook.sh, or --bench for pandas and XlsxWriter (the benchmark's baseline).
+# tests check every workbook with) and openxml-audit (the schema check every workbook must pass). Pass --render
+# to also get LibreOffice, poppler and Thai fonts for scripts/render-workbook.sh, or --bench for pandas and
+# XlsxWriter (the benchmark's baseline).
 set -euo pipefail
 
 want_render=0 want_bench=0
