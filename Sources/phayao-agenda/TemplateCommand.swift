@@ -53,9 +53,11 @@ struct TemplateCommand: ParsableCommand {
         guard district.count == 4, district.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
             throw ValidationError("--district must be four digits, e.g. 5601 (got '\(district)')")
         }
-        guard (2400...2999).contains(year) else {
-            let hint = (1900..<2400).contains(year) ? "; \(year) looks like a Christian year: use \(year + 543)" : ""
-            throw ValidationError("--year is a Buddhist Era fiscal year from 2400 to 2999, e.g. 2565 (got \(year)\(hint))")
+        let years = BuddhistEra.plausibleYears
+        guard years.contains(year) else {
+            let hint = BuddhistEra.plausibleChristianYears.contains(year)
+                ? "; \(year) looks like a Christian year: use \(year + BuddhistEra.offset)" : ""
+            throw ValidationError("--year is a Buddhist Era fiscal year from \(years.lowerBound) to \(years.upperBound), e.g. 2565 (got \(year)\(hint))")
         }
     }
 

@@ -1,0 +1,15 @@
+/// The Buddhist Era the reports are dated in (BE = CE + 543), and the years a date given by hand may fall in.
+public enum BuddhistEra {
+    /// Years between the two eras.
+    public static let offset = 543
+
+    /// BE years accepted from a person (`--as-of`, `--year`, `--quarter`): 2500–2700 BE, 1957–2157 CE. Wider than
+    /// any data the province keeps, narrow enough that a slip such as `0001-01-01` or `99999-12-31` is refused
+    /// (exit 64) instead of writing a report named FY544 or FY100000. The one place these bounds live.
+    public static let plausibleYears: ClosedRange<Int> = 2500...2700
+
+    /// `plausibleYears` in the Christian Era.
+    public static var plausibleChristianYears: ClosedRange<Int> {
+        (plausibleYears.lowerBound - offset)...(plausibleYears.upperBound - offset)
+    }
+}
