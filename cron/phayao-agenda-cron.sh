@@ -9,14 +9,23 @@
 # - PATH, TZ (Asia/Bangkok) and the working folder are set here, because cron gives a bare environment;
 # - two runs never overlap: a lock is taken with flock; a second run waits PHAYAO_LOCK_WAIT seconds (default 0)
 #   and then refuses, saying so, with exit 75 (EX_TEMPFAIL);
-# - everything the job prints goes to a dated log under Reports/logs/ (logs older than 90 days are deleted);
+# - no run holds that lock forever: the job gets PHAYAO_TIMEOUT (default 4h, any timeout(1) duration), then
+#   SIGTERM, and SIGKILL PHAYAO_KILL_AFTER later (default 60s); the result line says so and the exit status is
+#   timeout(1)'s: 124, or 137 when it took SIGKILL;
+#   the job's staged files are renamed only at the end, so the last good report is kept;
+# - everything the job prints goes to a log under Reports/logs/ named by the start time and the wrapper's pid,
+#   so two runs in the same second never share one (logs older than 90 days are deleted);
+# - the binary takes its own lock, <out>/.phayao-agenda-run.lock, so a manual `report` cannot collide with a
+#   cron run either; it is a different file from the wrapper's on purpose: flock locks belong to an open file
+#   description, and the binary asking for the wrapper's lock (already held by its parent) would wait forever;
 # - exactly one line goes to stdout (which cron mails): the result, the exit status and where the log is;
 # - the job's own exit status is passed through.
 #
 # Settings (environment): PHAYAO_HOME (project folder, default: the folder above this script), PHAYAO_BIN (the
 # executable, default .build/release/phayao-agenda), PHAYAO_INPUTS (default Inputs), PHAYAO_REPORTS (default
-# Reports), PHAYAO_LOCK_WAIT (seconds), PHAYAO_LOG_DAYS (default 90), PHAYAO_TODAY (YYYY-MM-DD, CE: the day the
-# `quarter` mode counts from; for tests and for re-running a missed quarter).
+# Reports), PHAYAO_LOCK_WAIT (seconds), PHAYAO_TIMEOUT (default 4h), PHAYAO_KILL_AFTER (default 60),
+# PHAYAO_LOG_DAYS (default 90), PHAYAO_TODAY (YYYY-MM-DD, CE: the day the `quarter` mode counts from; for tests
+# and for re-running a missed quarter).
 set -u
 
 home=${PHAYAO_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
@@ -30,6 +39,8 @@ inputs=${PHAYAO_INPUTS:-Inputs}
 reports=${PHAYAO_REPORTS:-Reports}
 log_days=${PHAYAO_LOG_DAYS:-90}
 lock_wait=${PHAYAO_LOCK_WAIT:-0}
+time_limit=${PHAYAO_TIMEOUT:-4h}
+kill_after=${PHAYAO_KILL_AFTER:-60}
 
 mode=${1:-nightly}
 [ $# -gt 0 ] && shift
@@ -52,7 +63,7 @@ esac
 
 log_dir="$reports/logs"
 mkdir -p "$log_dir" || { echo "phayao-agenda: FAILED: cannot create $log_dir"; exit 1; }
-log="$log_dir/$(date +%Y-%m-%d_%H%M%S)-$mode.log"
+log="$log_dir/$(date +%Y-%m-%d_%H%M%S)-$mode-$$.log"
 
 exec 9>"$reports/.phayao-agenda.lock"
 if ! flock -w "$lock_wait" 9; then
@@ -70,7 +81,8 @@ if [ ! -x "$bin" ]; then
   echo "# binary missing: build it with 'swift build -c release'" >>"$log"
   status=1
 else
-  "$bin" "${args[@]}" >>"$log" 2>&1 </dev/null
+  echo "# time limit $time_limit" >>"$log"
+  timeout --kill-after="$kill_after" "$time_limit" "$bin" "${args[@]}" >>"$log" 2>&1 </dev/null
   status=$?
 fi
 echo "# $(date -Is) exit $status" >>"$log"
@@ -81,6 +93,8 @@ case "$status" in
   0) result="OK" ;;
   2) result="OK with rejected rows (see the Rejected sheet)" ;;
   64) result="FAILED: bad usage" ;;
+  75) result="NOT RUN: another run holds $reports/.phayao-agenda-run.lock (a manual report?)" ;;
+  124|137) result="FAILED: stopped after the time limit PHAYAO_TIMEOUT=$time_limit (last good report kept)" ;;
   *) result="FAILED (last good report kept): $(grep -v '^#' "$log" | tail -n 1)" ;;
 esac
 echo "phayao-agenda $mode: $result; exit $status; log $log"

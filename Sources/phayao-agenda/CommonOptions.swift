@@ -26,12 +26,27 @@ struct CommonOptions: ParsableArguments {
             help: "A month's values are on time when sent no later than this many days after the month ends.")
     var timelinessDays: Int = 10
 
+    @Option(name: .customLong("wait-lock"),
+            help: ArgumentHelp("When another run is writing to the same output folder, wait up to this many seconds for it to finish instead of refusing at once (exit 75).", valueName: "SECONDS"))
+    var waitLock: Int?
+
     func validate() throws {
         guard Language(rawValue: lang) != nil else {
             throw ValidationError("--lang must be th or en, not '\(lang)'")
         }
-        if let asOf, BangkokCalendar.parseDay(asOf) == nil {
-            throw ValidationError("--as-of must be a day as YYYY-MM-DD, e.g. 2565-03-31 or 2022-03-31, not '\(asOf)'")
+        if let asOf {
+            guard let day = BangkokCalendar.parseDay(asOf) else {
+                throw ValidationError("--as-of must be a day as YYYY-MM-DD, e.g. 2565-03-31 or 2022-03-31, not '\(asOf)'")
+            }
+            let years = BuddhistEra.plausibleYears, christian = BuddhistEra.plausibleChristianYears
+            guard years.contains(BangkokCalendar.day(of: day).month.yearBE) else {
+                throw ValidationError(
+                    "--as-of must fall in \(years.lowerBound)–\(years.upperBound) BE (\(christian.lowerBound)–"
+                        + "\(christian.upperBound) CE), not '\(asOf)'")
+            }
+        }
+        if let waitLock, !(0...86_400).contains(waitLock) {
+            throw ValidationError("--wait-lock must be between 0 and 86400 seconds, not \(waitLock)")
         }
         guard (0...366).contains(timelinessDays) else {
             throw ValidationError("--timeliness-days must be between 0 and 366, not \(timelinessDays)")
@@ -53,4 +68,17 @@ struct CommonOptions: ParsableArguments {
     }
 
     var language: Language { Language(rawValue: lang) ?? .th }
+
+    /// Takes the output folder's run lock (see `OutputLock`) for the caller to hold until it is done; when another
+    /// run holds it past `--wait-lock`, says who and exits 75 (EX_TEMPFAIL, as the cron wrapper does).
+    func lockOutput() throws -> OutputLock {
+        do {
+            return try OutputLock.acquire(folder: URL(fileURLWithPath: out, isDirectory: true),
+                                          command: CommandLine.arguments.joined(separator: " "), wait: waitLock ?? 0)
+        } catch let failure as OutputLock.Failure {
+            FileHandle.standardError.write(Data((failure.message.text(language) + "\n").utf8))
+            if case .busy = failure { throw ExitCode(75) }
+            throw ExitCode.failure
+        }
+    }
 }

@@ -19,8 +19,10 @@ struct NightlyCommand: ParsableCommand {
             Exit codes:
               0   written, every row accepted; or nothing changed since the last run
               2   written, but some rows or files were rejected (see the Rejected sheet)
-              1   failure: nothing replaced, the previous reports are untouched
+              1   failure: nothing replaced, the previous reports (and latest/) are untouched; this includes an
+                  empty submissions folder, which usually means the share is not mounted
               64  bad flags
+              75  another report or nightly run is writing to the same output folder (see --wait-lock)
             """)
 
     @OptionGroup var common: CommonOptions
@@ -45,7 +47,9 @@ struct NightlyCommand: ParsableCommand {
         let (month, day) = BangkokCalendar.day(of: asOf)
         let plan = NightlyPlan(asOfMonth: month, day: day, completedQuarterDays: completedQuarterDays)
         let language = common.language
-        switch NightlyJob(configuration: configuration, plan: plan).run(force: force) {
+        let lock = try common.lockOutput()
+        let result = withExtendedLifetime(lock) { NightlyJob(configuration: configuration, plan: plan).run(force: force) }
+        switch result {
         case .unchanged:
             print(language == .th
                   ? "ไม่มีข้อมูลหรือการตั้งค่าใดเปลี่ยนตั้งแต่รอบที่แล้ว รายงานเดิมยังใช้ได้ ไม่ได้เขียนใหม่"

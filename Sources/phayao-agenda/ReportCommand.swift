@@ -18,8 +18,10 @@ struct ReportCommand: ParsableCommand {
             Exit codes:
               0   written, every row accepted
               2   written, but some rows or files were rejected (see the Rejected sheet)
-              1   failure (broken reference table, unreadable inputs, output not writable): nothing replaced
+              1   failure (broken reference table, unreadable inputs, no submissions at all, output not
+                  writable): nothing replaced
               64  bad flags
+              75  another report or nightly run is writing to the same output folder (see --wait-lock)
             """)
 
     @Option(name: .long, help: "Fiscal quarter in Buddhist Era: 2565-Q2 or FY2565-Q2 (Q1 = Oct–Dec).")
@@ -54,7 +56,10 @@ struct ReportCommand: ParsableCommand {
         } else {
             preconditionFailure("validate() lets exactly one of --quarter and --year through")
         }
-        let outcome = ReportJob(configuration: common.jobConfiguration()).run(scopes: [scope])
+        let lock = try common.lockOutput()
+        let outcome = withExtendedLifetime(lock) {
+            ReportJob(configuration: common.jobConfiguration()).run(scopes: [scope])
+        }
         let lines = outcome.resultLines(common.language)
         if outcome.status == .failure {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
@@ -64,8 +69,8 @@ struct ReportCommand: ParsableCommand {
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 
-    /// Buddhist Era years: 2400 and later (1857 CE on), which no Christian-era year in these data reaches.
-    static func isBuddhistEraYear(_ year: Int) -> Bool { (2400...9999).contains(year) }
+    /// Buddhist Era years a person may ask for (`BuddhistEra.plausibleYears`), which no Christian-era year reaches.
+    static func isBuddhistEraYear(_ year: Int) -> Bool { BuddhistEra.plausibleYears.contains(year) }
 
     /// `2565-Q2`, `FY2565-Q2` (case-insensitive) → fiscal quarter 2 of FY2565.
     static func parseQuarter(_ text: String) -> FiscalQuarter? {

@@ -20,9 +20,13 @@ struct TemplateCommand: ParsableCommand {
             indicator ids and number validation on value; the clerk fills it and saves the submission sheet as \
             "CSV UTF-8".
 
-            The file is replaced atomically: a failed run never leaves half a template under the final name.
+            An existing file is never replaced unless --force is given (it may be a template already filled in); \
+            with --force it is replaced atomically: a failed run never leaves half a template under the final name.
+            Reference text that Excel would run as a formula (starting with = + - @) gets a leading apostrophe in \
+            the CSV.
 
-            Exit codes: 0 written; 1 the reference data could not be read or the file could not be written; \
+            Exit codes: 0 written; 1 the file already exists (without --force), the reference data could not be \
+            read or the file could not be written; \
             64 bad usage, including a district code that is not a district in <inputs>/reference/areas.csv.
             """)
 
@@ -48,14 +52,19 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "Font for the xlsx template (TH Sarabun New or TH Sarabun PSK).")
     var font: String = "TH Sarabun New"
 
+    @Flag(help: "Replace the output file if it already exists (it may be a template a clerk has filled in).")
+    var force = false
+
     /// Flags only: whether the district exists needs the reference data, which `run()` reads.
     func validate() throws {
         guard district.count == 4, district.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
             throw ValidationError("--district must be four digits, e.g. 5601 (got '\(district)')")
         }
-        guard (2400...2999).contains(year) else {
-            let hint = (1900..<2400).contains(year) ? "; \(year) looks like a Christian year: use \(year + 543)" : ""
-            throw ValidationError("--year is a Buddhist Era fiscal year from 2400 to 2999, e.g. 2565 (got \(year)\(hint))")
+        let years = BuddhistEra.plausibleYears
+        guard years.contains(year) else {
+            let hint = BuddhistEra.plausibleChristianYears.contains(year)
+                ? "; \(year) looks like a Christian year: use \(year + BuddhistEra.offset)" : ""
+            throw ValidationError("--year is a Buddhist Era fiscal year from \(years.lowerBound) to \(years.upperBound), e.g. 2565 (got \(year)\(hint))")
         }
     }
 
@@ -81,6 +90,18 @@ struct TemplateCommand: ParsableCommand {
 
         let template = SubmissionTemplate(reference: reference, districtCode: district, fiscalYear: year)
         let url = outputURL
+        // A template with the same name is often one the clerk has already filled in: never replace it silently.
+        // (lstat, so a dangling symlink under that name counts as existing too.)
+        var existing = stat()
+        if !force, lstat(url.path, &existing) == 0 {
+            Self.printError("""
+                phayao-agenda template: มีไฟล์ \(url.path) อยู่แล้ว (อาจเป็นแบบฟอร์มที่กรอกข้อมูลไว้) ไม่ได้เขียนทับ \
+                ใช้ --force ถ้าต้องการแทนที่ หรือ --out เพื่อใช้ชื่ออื่น
+                phayao-agenda template: \(url.path) already exists (it may be filled in); not replaced. \
+                Pass --force to replace it, or --out for another name.
+                """)
+            throw ExitCode.failure
+        }
         do {
             switch format {
             case .csv:

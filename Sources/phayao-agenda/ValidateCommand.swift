@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
             Exit codes:
               0   every row of every file accepted (blank values and superseded rows are not problems)
               1   something was rejected, including a FILE that does not exist or cannot be read,
+                  or is not a regular file (a FIFO, device or folder is rejected without being opened),
                   or the reference tables in DIR/reference are broken (message on stderr)
               64  bad usage (no FILE, unknown option, --lang other than th or en)
             """)
@@ -48,7 +49,13 @@ struct ValidateCommand: ParsableCommand {
         importer.retainValues = false
         // A clerk checks a file before sending it: periods up to a year from today are plausible.
         importer.asOf = Date()
-        let result = importer.importFiles(files.map { SubmissionFile(url: URL(fileURLWithPath: $0), displayPath: $0) })
+        // A FIFO, device or folder given on the command line is rejected from its `stat` alone and never opened:
+        // opening a FIFO blocks until something writes to it, and /dev/zero never ends.
+        let given = files.map { SubmissionFile(url: URL(fileURLWithPath: $0), displayPath: $0) }
+        let notFiles = given.compactMap(SubmissionDiscovery.rejectionForExplicitFile)
+        let rejected = Set(notFiles.map(\.file))
+        var result = importer.importFiles(given.filter { !rejected.contains($0.displayPath) })
+        result.merge(SubmissionDiscovery(rejections: notFiles))
         let report = ValidationReport(result: result)
         var out = summaryOnly ? "" : report.problemLines(language).map { $0 + "\n" }.joined()
         out += report.summary(language) + "\n"

@@ -147,4 +147,36 @@ struct CronWrapperTests {
         let log = try String(contentsOf: try #require(logs(home).first), encoding: .utf8)
         #expect(log.contains("fake run: report --quarter \(quarter) --inputs Inputs --out Reports"))
     }
+
+    @Test("a job that runs past PHAYAO_TIMEOUT is stopped: exit 124, the result line says so, the lock is free again")
+    func timeLimit() throws {
+        let home = try project()
+        let started = Date()
+        // Processes started from the test runner inherit its blocked signals, SIGTERM included, so the job here
+        // only ends by the SIGKILL that follows: the same path as a job that ignores SIGTERM.
+        let result = try runWrapper(home: home, ["nightly"], binary: try fakeBinary(in: home, sleep: 60),
+                                    extra: ["PHAYAO_TIMEOUT": "1", "PHAYAO_KILL_AFTER": "1"])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 124 || result.status == 137, "\(result.stdout)")
+        #expect(result.stdout.contains("FAILED: stopped after the time limit PHAYAO_TIMEOUT=1"), "\(result.stdout)")
+        let next = try runWrapper(home: home, ["nightly"], binary: try fakeBinary(in: home, sleep: 0))
+        #expect(next.status == 0)
+    }
+
+    @Test("runs started in the same second write separate logs")
+    func separateLogs() throws {
+        let home = try project()
+        let quick = try fakeBinary(in: home, sleep: 0)
+        let runs = try (0..<3).map { _ in
+            try ProcessRunner.started(executable: Self.bash, [Self.wrapper.path, "nightly"],
+                                      environment: environment(home: home, binary: quick, extra: ["PHAYAO_LOCK_WAIT": "30"]))
+        }
+        for run in runs { #expect(try run.finish().status == 0) }
+        let logs = try logs(home)
+        #expect(logs.count == 3, "\(logs.map(\.lastPathComponent))")
+        for log in logs {
+            let text = try String(contentsOf: log, encoding: .utf8)
+            #expect(text.components(separatedBy: "# host").count == 2, "one run per log: \(text)")
+        }
+    }
 }

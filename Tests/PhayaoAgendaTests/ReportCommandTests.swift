@@ -42,7 +42,7 @@ import Testing
         try kept.joined(separator: "\r\n").write(to: data, atomically: false, encoding: .utf8)
         let clean = try ProcessRunner.run(["report", "--year", "2565", "--inputs", inputs.path, "--out", out, "--lang", "en"])
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout.contains("0 rejected"))
+        #expect(clean.stdout.contains("0 rows rejected"), "\(clean.stdout)")
 
         let indicators = inputs.appendingPathComponent("reference/indicators.csv")
         try String(contentsOf: indicators, encoding: .utf8).replacingOccurrences(of: "paid,claims", with: "paid,nothing")
@@ -60,9 +60,20 @@ import Testing
                                        "--as-of", "2565-03-31"]).status == 1, "flags fine, reference still broken")
     }
 
-    /// Kills a run while it writes its workbook: the previous report stays byte-identical, the final name never
-    /// holds a partial file, and the next run sweeps the leftovers.
-    @Test func killedMidWriteLeavesThePreviousReport() throws {
+    /// The killed run reads inputs whose report differs from the previous one: without the last row's fix.
+    func changedInputs(from small: URL, in dir: URL) throws -> URL {
+        let changed = dir.appendingPathComponent("changed")
+        try FileManager.default.copyItem(at: small, to: changed)
+        let data = changed.appendingPathComponent("submissions/5601/2565-01_02.csv")
+        let kept = try String(contentsOf: data, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.contains(",abc,") }
+        try kept.joined(separator: "\r\n").write(to: data, atomically: false, encoding: .utf8)
+        return changed
+    }
+
+    /// Kills a run at the exact moment every new file is complete under its temporary name and none is renamed yet
+    /// (the debug build's `PHAYAO_AGENDA_PAUSE_AT=staged` stops the process there): the previous report stays
+    /// byte-identical, the final names never hold a partial file, and the next run sweeps the leftovers.
+    @Test func killedAfterStagingLeavesThePreviousReport() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = try inputs(in: dir)
@@ -73,49 +84,20 @@ import Testing
         let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
         let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
 
-        // A large input: 2 districts × 12 months × 3 indicators × 4,000 villages = 288,000 rows.
-        let large = dir.appendingPathComponent("large")
-        try FileManager.default.copyItem(at: small.appendingPathComponent("reference"),
-                                         to: large.appendingPathComponent("reference"))
-        let submissions = large.appendingPathComponent("submissions")
-        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-        var text = "district_code,period,indicator_id,area,value,note\n"
-        for district in ["5601", "5602"] {
-            for month in ["2564-10", "2564-11", "2564-12", "2565-01", "2565-02", "2565-03", "2565-04", "2565-05",
-                          "2565-06", "2565-07", "2565-08", "2565-09"] {
-                for indicator in ["members", "claims", "paid"] {
-                    for village in 1...4_000 {
-                        text += "\(district),\(month),\(indicator),หมู่ \(village),\(village % 97),\n"
-                    }
-                }
-            }
-        }
-        try text.write(to: submissions.appendingPathComponent("big.csv"), atomically: false, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = ProcessRunner.executable
-        process.arguments = ["report", "--year", "2565", "--inputs", large.path, "--out", out.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var sawPartial = false
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-            if names.contains(where: { $0.contains(".partial-") }) {
-                sawPartial = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            // The final name must hold the previous report whenever we look.
-            if let size = (try? FileManager.default.attributesOfItem(atPath: workbook.path))?[.size] as? Int {
-                #expect(size == previous.0.count)
-            }
-            usleep(2_000)
-        }
-        process.waitUntilExit()
-        #expect(sawPartial, "the run finished before a partial file was seen; make the input larger")
-        #expect(process.terminationReason == .uncaughtSignal)
+        let changed = try changedInputs(from: small, in: dir)
+        let running = try ProcessRunner.started(
+            executable: ProcessRunner.executable,
+            ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
+            environment: ["PHAYAO_AGENDA_PAUSE_AT": "staged"])
+        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the staged point")
+        let staged = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".partial-") }
+        #expect(staged.count == 2, "workbook and summary staged: \(staged)")
+        let stagedSummary = try #require(staged.first { $0.hasPrefix(".phayao-agenda-FY2565-summary.txt.partial-") })
+        #expect(try Data(contentsOf: out.appendingPathComponent(stagedSummary)) != previous.1,
+                "the killed run would have changed the report")
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = try running.finish(timeout: 10)
+        #expect(running.process.terminationReason == .uncaughtSignal)
         #expect(try Data(contentsOf: workbook) == previous.0)
         #expect(try Data(contentsOf: summary) == previous.1)
 
@@ -124,5 +106,42 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(!names.contains { $0.contains(".partial-") }, "stale partial files are swept: \(names)")
         #expect(try Data(contentsOf: workbook) == previous.0, "same inputs, same bytes")
+    }
+
+    /// Two runs into one output folder: while the first holds the run lock (stopped after staging), a second
+    /// `report` or `nightly` refuses with exit 75 naming the holder, and one given `--wait-lock` waits and then
+    /// succeeds; the first's staged files survive both and it completes normally.
+    @Test func concurrentRunsIntoOneFolder() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = try inputs(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let arguments = ["report", "--year", "2565", "--inputs", small.path, "--out", out.path, "--lang", "en"]
+        let holder = try ProcessRunner.started(executable: ProcessRunner.executable, arguments,
+                                               environment: ["PHAYAO_AGENDA_PAUSE_AT": "staged"])
+        try #require(holder.waitUntilStopped(timeout: 120), "the first run never reached the staged point")
+        let pid = holder.process.processIdentifier
+
+        let refused = try ProcessRunner.run(arguments, timeout: 10)
+        #expect(refused.status == 75, "\(refused.stderr)")
+        #expect(refused.stderr.contains("another run is writing reports in this folder"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("pid \(pid)"), "the holder is named: \(refused.stderr)")
+        let nightly = try ProcessRunner.run(["nightly", "--as-of", "2565-02-20", "--inputs", small.path, "--out", out.path],
+                                            timeout: 10)
+        #expect(nightly.status == 75, "\(nightly.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".partial-") }.count == 2,
+                "a refused run never touches the holder's staged files")
+
+        let waiter = try ProcessRunner.started(executable: ProcessRunner.executable, arguments + ["--wait-lock", "60"])
+        usleep(500_000)
+        #expect(waiter.process.isRunning, "the waiter waits for the lock")
+        kill(pid, SIGCONT)
+        let first = try holder.finish(timeout: 60)
+        #expect(first.status == 2, "\(first.stderr)")
+        let second = try waiter.finish(timeout: 60)
+        #expect(second.status == 2, "\(second.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains { $0.contains(".partial-") }, "\(names)")
+        #expect(names.contains(".phayao-agenda-run.lock"))
     }
 }

@@ -111,4 +111,26 @@ struct TemplateCommandTests {
         #expect(r.stderr.contains("cannot write"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["inputs"])
     }
+
+    @Test("an existing file is not replaced without --force: exit 1 naming it, the filled-in file kept")
+    func refusesToOverwrite() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["template", "--district", "5601", "--year", "2565", "--inputs", "inputs"]
+        #expect(try ProcessRunner.run(arguments, in: dir).status == 0)
+        let url = dir.appendingPathComponent("template-5601-FY2565.csv")
+        try fillCSV(url)
+        let filled = try Data(contentsOf: url)
+        let refused = try ProcessRunner.run(arguments, in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("template-5601-FY2565.csv already exists (it may be filled in)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("มีไฟล์"))
+        #expect(try Data(contentsOf: url) == filled)
+        let xlsx = try ProcessRunner.run(arguments + ["--format", "xlsx", "--out", "template-5601-FY2565.csv"], in: dir)
+        #expect(xlsx.status == 1)
+        #expect(try Data(contentsOf: url) == filled)
+        let forced = try ProcessRunner.run(arguments + ["--force"], in: dir)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: url) != filled)
+    }
 }

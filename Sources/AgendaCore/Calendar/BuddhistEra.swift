@@ -1,17 +1,21 @@
-/// The one place that says which Buddhist Era years this program believes in.
-///
-/// Every command, the reference loader and the row checker take their bounds from here, so `--as-of`, a
-/// `targets.csv` year and a submitted period can never disagree about what is plausible.
+/// The Buddhist Era the reports are dated in (BE = CE + 543), and the years a date given by hand may fall in.
 public enum BuddhistEra {
-    /// BE = CE + 543.
+    /// Years between the two eras.
     public static let offset = 543
 
-    /// Years a real date of this program can fall in: from BE 2500 (1957), long before the agenda began in 2565, to
-    /// BE 2700 (2157). A submitted period must also be no more than a year after the report's as-of month.
+    /// BE years accepted from a person (`--as-of`, `--year`, `--quarter`), a `targets.csv` year and a submitted
+    /// period: 2500–2700 BE, 1957–2157 CE. Wider than any data the province keeps, narrow enough that a slip such
+    /// as `0001-01-01` or `99999-12-31` is refused (exit 64) instead of writing a report named FY544 or FY100000.
+    /// The one place these bounds live.
     public static let plausibleYears: ClosedRange<Int> = 2500...2700
+
+    /// `plausibleYears` in the Christian Era.
+    public static var plausibleChristianYears: ClosedRange<Int> {
+        (plausibleYears.lowerBound - offset)...(plausibleYears.upperBound - offset)
+    }
 }
 
 extension YearMonth {
-    /// The first year a submitted period may name.
+    /// The first year a submitted period may name (a period must also be at most a year after the as-of month).
     public static var earliestPlausibleYearBE: Int { BuddhistEra.plausibleYears.lowerBound }
 }

@@ -127,6 +127,20 @@ public struct SourceFile: Sendable, Hashable, Codable {
     public var isBalanced: Bool { rowsRead == accepted + superseded + rejected + blank }
 }
 
+/// A path under `submissions/` that was not read although it looks as if it was meant to be a submission (a
+/// hidden or lock file, a name with spaces after `.csv`, a dangling link, a FIFO…), with the reason, so the
+/// coordinator sees it in the `Sources` sheet instead of a district silently missing.
+public struct SkippedPath: Sendable, Hashable, Codable {
+    /// Relative to the inputs folder, `/`-separated.
+    public var path: String
+    public var reason: BilingualText
+
+    public init(path: String, reason: BilingualText) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
 /// Everything the importer learned from a set of submissions.
 public struct ImportResult: Sendable {
     /// Files in path byte order.
@@ -139,18 +153,23 @@ public struct ImportResult: Sendable {
     public var superseded: SupersededValues
     /// Sorted by file, line, column.
     public var rejections: [Rejection]
+    /// Paths under `submissions/` passed over on purpose, with the reason, in path byte order.
+    public var skipped: [SkippedPath]
 
-    public init(sources: [SourceFile], accepted: AcceptedValues, superseded: SupersededValues, rejections: [Rejection]) {
+    public init(sources: [SourceFile], accepted: AcceptedValues, superseded: SupersededValues, rejections: [Rejection],
+                skipped: [SkippedPath] = []) {
         self.sources = sources
         self.accepted = accepted
         self.superseded = superseded
         self.rejections = rejections
+        self.skipped = skipped
     }
 
     /// For tests and hand-built reports: `accepted` must already be sorted by key, `superseded` by the superseded
     /// value's key then file.
-    public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection]) {
+    public init(sources: [SourceFile], accepted: [AcceptedValue], superseded: [SupersededValue], rejections: [Rejection],
+                skipped: [SkippedPath] = []) {
         self.init(sources: sources, accepted: AcceptedValues(accepted), superseded: SupersededValues(superseded),
-                  rejections: rejections)
+                  rejections: rejections, skipped: skipped)
     }
 }

@@ -40,33 +40,19 @@ public struct SubmissionImporter: Sendable {
         self.reference = reference
     }
 
-    /// Imports every `*.csv` (any case) under `root/submissions/`, at any depth.
+    /// Imports every `*.csv` (any case) under `root/submissions/`, at any depth, and lists what was skipped and
+    /// which folders could not be read (see `SubmissionDiscovery`).
     public func importInputs(root: URL) throws -> ImportResult {
-        importFiles(try Self.submissionFiles(root: root))
+        let found = try SubmissionDiscovery.discover(root: root)
+        var result = importFiles(found.files)
+        result.merge(found)
+        return result
     }
 
-    /// The submission files under `root/submissions/`, paths relative to `root`, `/`-separated, in byte order.
-    ///
-    /// Hidden files and Office lock files (`~$…`) are skipped: they are never submissions, and a lock file would
-    /// otherwise be reported as a broken CSV.
+    /// The readable submission files under `root/submissions/`, paths relative to `root`, in byte order; kept for
+    /// callers that only need the list (the rules live in `SubmissionDiscovery`).
     public static func submissionFiles(root: URL) throws -> [SubmissionFile] {
-        let folder = root.appendingPathComponent("submissions", isDirectory: true)
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])
-        }
-        let relative = try fm.subpathsOfDirectory(atPath: folder.path)
-        var files: [SubmissionFile] = []
-        for sub in relative {
-            let name = (sub as NSString).lastPathComponent
-            guard name.lowercased().hasSuffix(".csv"), !name.hasPrefix("."), !name.hasPrefix("~$") else { continue }
-            let url = folder.appendingPathComponent(sub)
-            var dir: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &dir), !dir.boolValue else { continue }
-            files.append(SubmissionFile(url: url, displayPath: "submissions/" + sub))
-        }
-        return files.sorted { $0.displayPath.utf8.lexicographicallyPrecedes($1.displayPath.utf8) }
+        try SubmissionDiscovery.discover(root: root).files
     }
 
     public func importFiles(_ files: [SubmissionFile]) -> ImportResult {

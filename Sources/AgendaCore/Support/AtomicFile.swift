@@ -57,16 +57,36 @@ public enum AtomicFile {
     }
 
     /// Deletes partial files left in `folder` by runs that were killed. Returns how many were removed.
+    ///
+    /// Only partials whose writer is gone: the pid in the name (`….partial-<pid>-<n>`) must not be a live process.
+    /// The report commands also hold the output folder's lock while they sweep, so no other run of this program can
+    /// be staging there; the pid check is the second guard, for anything that writes without the lock (an older
+    /// binary, an in-process caller, `template --out` into the reports folder). This process's own partials are
+    /// left alone too: they may be another job's in the same process. A recycled pid only delays a sweep.
     @discardableResult
     public static func removeStalePartials(in folder: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var removed = 0
         for name in names.sorted() where name.hasPrefix(".") && name.contains(partialMarker) {
+            if let pid = writerPID(name), isAlive(pid) { continue }
             if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
                 removed += 1
             }
         }
         return removed
+    }
+
+    /// The pid in a temporary name made by `temporaryURL(for:)` (or `latest/`'s swap folders), nil when absent.
+    static func writerPID(_ name: String) -> pid_t? {
+        guard let marker = name.range(of: partialMarker, options: .backwards) else { return nil }
+        let digits = name[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let pid = pid_t(digits), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// True when `pid` is a running process (EPERM: it exists but belongs to another user).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// fsync: the content is on disk before a rename makes it the report, so a power cut cannot leave an empty

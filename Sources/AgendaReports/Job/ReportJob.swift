@@ -62,18 +62,25 @@ public struct ReportJob: Sendable {
         }
         progress.say(th: "กำลังอ่านไฟล์ส่งข้อมูล…", en: "reading submissions…")
         let started = Date()
-        let imported: ImportResult
+        let folder = root.appendingPathComponent("submissions").path
+        let found: SubmissionDiscovery
         do {
-            var importer = SubmissionImporter(reference: reference)
-            importer.asOf = configuration.asOf
-            importer.progress = progress.importProgress(started: started)
-            imported = try importer.importInputs(root: root)
+            found = try SubmissionDiscovery.discover(root: root)
         } catch {
-            let folder = root.appendingPathComponent("submissions").path
             throw ReportJobFailure(BilingualText(
                 th: "อ่านโฟลเดอร์ข้อมูล \(folder) ไม่ได้: \(error)",
                 en: "Cannot read the inputs folder \(folder): \(error)"))
         }
+        // An empty folder is almost always an unmounted share: a report of nothing would replace the province's
+        // real one (and `latest/`) with empty tables, so it is a failure and the previous files stay.
+        guard !found.files.isEmpty else {
+            throw ReportJobFailure(SubmissionDiscovery.noSubmissionsMessage(folder: folder))
+        }
+        var importer = SubmissionImporter(reference: reference)
+        importer.asOf = configuration.asOf
+        importer.progress = progress.importProgress(started: started)
+        var imported = importer.importFiles(found.files)
+        imported.merge(found)
         let rows = imported.sources.reduce(0) { $0 + $1.rowsRead }
         progress.rate(files: imported.sources.count, rows: rows, seconds: Date().timeIntervalSince(started))
         let asOf = configuration.asOf ?? Self.newestModification(imported: imported, referenceFolder: referenceFolder)
@@ -99,6 +106,7 @@ public struct ReportJob: Sendable {
                 progress.say(th: "กำลังเขียนรายงาน \(scope.slug)…", en: "writing \(scope.slug)…")
                 written.append(try stage(scope: scope, inputs: inputs, into: staged))
             }
+            FaultInjection.pause(at: "staged")
             try staged.commit()
         } catch {
             staged.abandon()
@@ -109,9 +117,10 @@ public struct ReportJob: Sendable {
         let imported = inputs.imported
         return ReportOutcome(
             written: written, files: imported.sources.count, accepted: imported.accepted.count,
-            superseded: imported.superseded.count, rejected: imported.rejections.count,
-            rejectedFiles: imported.rejections.filter(\.wholeFile).count,
-            status: imported.rejections.isEmpty ? .clean : .writtenWithRejections, failure: nil)
+            superseded: imported.superseded.count, rejected: imported.sources.reduce(0) { $0 + $1.rejected },
+            rejectedFiles: Set(imported.rejections.filter(\.wholeFile).map(\.file)).count,
+            status: imported.rejections.isEmpty ? .clean : .writtenWithRejections, failure: nil,
+            skipped: imported.skipped.count)
     }
 
     /// Builds one scope's report and stages its files: workbook, overflow CSV when needed, then the summary

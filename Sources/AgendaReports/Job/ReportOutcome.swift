@@ -29,13 +29,17 @@ public struct ReportOutcome: Sendable {
     public var files: Int
     public var accepted: Int
     public var superseded: Int
-    /// Rejections (rows, and whole files).
+    /// Rejected rows: the sum of `SourceFile.rejected`, the same count as the `Sources` sheet's total (several
+    /// problems on one row are one rejected row, not several).
     public var rejected: Int
-    /// Files rejected as a whole.
+    /// Files (and unreadable folders) rejected as a whole, counted once however many problems their header had;
+    /// their rows are not in `rejected`, because a file rejected whole reads no rows.
     public var rejectedFiles: Int
     public var status: ExitStatus
     /// Set when `status == .failure`.
     public var failure: ReportJobFailure?
+    /// Paths under `submissions/` skipped with a reason (see the `Sources` sheet).
+    public var skipped: Int = 0
 
     public var exitCode: Int32 { status.rawValue }
 
@@ -59,13 +63,15 @@ public struct ReportOutcome: Sendable {
         let n = { (x: Int) in NumberText.decimal(Double(x), decimals: 0) }
         switch language {
         case .th:
-            var line = "อ่าน \(n(files)) ไฟล์ รับ \(n(accepted)) ค่า แทนที่ \(n(superseded)) ค่า ปฏิเสธ \(n(rejected)) รายการ"
-            if rejectedFiles > 0 { line += " (ทั้งไฟล์ \(n(rejectedFiles)) ไฟล์)" }
+            var line = "อ่าน \(n(files)) ไฟล์ รับ \(n(accepted)) ค่า แทนที่ \(n(superseded)) ค่า ปฏิเสธ \(n(rejected)) แถว"
+            if rejectedFiles > 0 { line += " และปฏิเสธทั้งไฟล์ \(n(rejectedFiles)) ไฟล์" }
+            if skipped > 0 { line += " ข้าม \(n(skipped)) รายการ (ดูชีต Sources)" }
             lines.append(line)
         case .en:
             var line = "read \(n(files)) files: \(n(accepted)) values accepted, \(n(superseded)) superseded, "
-                + "\(n(rejected)) rejected"
-            if rejectedFiles > 0 { line += " (\(n(rejectedFiles)) whole files)" }
+                + "\(n(rejected)) rows rejected"
+            if rejectedFiles > 0 { line += ", \(n(rejectedFiles)) whole file\(rejectedFiles == 1 ? "" : "s") rejected" }
+            if skipped > 0 { line += ", \(n(skipped)) path\(skipped == 1 ? "" : "s") skipped (see the Sources sheet)" }
             lines.append(line)
         }
         return lines

@@ -36,13 +36,39 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.txt"])
     }
 
+    /// The pid of a process that has already ended (a low fixed number may be a live kernel thread).
+    func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
     @Test("partial files of killed runs are swept, other files are not")
     func sweepsPartials() throws {
         let folder = try scratchFolder()
-        try Data().write(to: folder.appendingPathComponent(".book.xlsx.partial-123-456"))
+        try Data().write(to: folder.appendingPathComponent(".book.xlsx.partial-\(try deadPID())-456"))
         try Data().write(to: folder.appendingPathComponent("book.xlsx"))
         #expect(AtomicFile.removeStalePartials(in: folder) == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["book.xlsx"])
+    }
+
+    @Test("partial files of a live run (another process, or this one) are never swept")
+    func keepsLivePartials() throws {
+        let folder = try scratchFolder()
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["30"]
+        try sleeper.run()
+        defer { sleeper.terminate(); sleeper.waitUntilExit() }
+        let live = [".book.xlsx.partial-\(sleeper.processIdentifier)-1", ".summary.txt.partial-\(getpid())-2",
+                    ".latest.partial-\(sleeper.processIdentifier)-3"]
+        for name in live { try Data().write(to: folder.appendingPathComponent(name)) }
+        let dead = ".book.xlsx.partial-\(try deadPID())-4"
+        try Data().write(to: folder.appendingPathComponent(dead))
+        #expect(AtomicFile.removeStalePartials(in: folder) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == live.sorted())
     }
 
     @Test("the input digest changes when a file is added, edited or touched, and not otherwise")

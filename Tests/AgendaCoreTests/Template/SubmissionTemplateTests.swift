@@ -68,6 +68,24 @@ struct SubmissionTemplateTests {
     func deterministic() {
         #expect(template().csvData() == template().csvData())
     }
+
+    @Test("reference text that Excel would run as a formula gets a leading apostrophe in the CSV")
+    func formulaLookingTextIsNeutralised() {
+        let base = TemplateFixture.reference
+        var indicators = base.indicators
+        indicators[0].nameTH = "=HYPERLINK(\"http://x\",\"ป่า\")"
+        indicators[2].nameTH = "+คำขอ"
+        let reference = ReferenceData(province: base.province, districts: base.districts, workstreams: base.workstreams,
+                                      indicators: indicators, targets: [])
+        let body = lines(SubmissionTemplate(reference: reference, districtCode: "5601", fiscalYear: 2565).csvData())
+        #expect(body[1] == "5601,2564-10,NR01,,,\"'=HYPERLINK(\"\"http://x\"\",\"\"ป่า\"\") (ไร่)\"")
+        #expect(body[3] == "5601,2564-10,LS01,,,'+คำขอ (คำขอ)")
+        for start in ["-", "@", "\t", "\r", "＝"] {
+            #expect(SubmissionTemplate.neutralised(start + "x") == "'" + start + "x")
+        }
+        #expect(SubmissionTemplate.neutralised("ป่า = 5") == "ป่า = 5")
+        #expect(SubmissionTemplate.neutralised("") == "")
+    }
 }
 
 /// Fills the value column of a template CSV the way a clerk would, leaving every fifth row empty.

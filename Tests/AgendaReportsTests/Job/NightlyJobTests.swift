@@ -123,4 +123,27 @@ struct NightlyJobTests {
         #expect(try Data(contentsOf: latest) == before)
         #expect(try Data(contentsOf: out.appendingPathComponent(".nightly-state")) == state)
     }
+
+    @Test("an empty submissions folder (an unmounted share) fails the night and keeps latest/ and the reports")
+    func emptySubmissionsKeepLatest() throws {
+        let root = try scratch()
+        let inputs = try ReportFixtureInputs.copy(into: root)
+        let out = root.appendingPathComponent("Reports")
+        _ = job(inputs: inputs, out: out, day: "2565-02-20").run()
+        let latest = out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx")
+        let before = try Data(contentsOf: latest)
+        let submissions = inputs.appendingPathComponent("submissions")
+        try FileManager.default.removeItem(at: submissions)
+        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+
+        guard case .ran(let outcome) = job(inputs: inputs, out: out, day: "2565-02-20").run() else {
+            Issue.record("changed inputs should run"); return
+        }
+        #expect(outcome.status == .failure)
+        #expect(outcome.failure?.message.en.contains("no submissions found in \(submissions.path): is the share mounted?") == true,
+                "\(outcome.resultLines(.en))")
+        #expect(outcome.failure?.message.th.contains("ไม่พบไฟล์ส่งข้อมูล") == true)
+        #expect(try Data(contentsOf: latest) == before)
+        #expect(try names(in: out.appendingPathComponent("latest")).count == 4)
+    }
 }

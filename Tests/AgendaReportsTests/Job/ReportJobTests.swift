@@ -196,4 +196,40 @@ import Testing
         #expect(roomy.written.first?.supersededCSV == nil)
         #expect(!FileManager.default.fileExists(atPath: csv.path))
     }
+
+    @Test("the result line counts rejected rows as the Sources sheet does, and whole files apart")
+    func resultLineCountsRows() throws {
+        let folder = try makeTemporaryFolder("job-rows")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        // One row with three problems is one rejected row; a file missing two columns is one rejected file.
+        let header = "district_code,period,indicator_id,area,value,note\r\n"
+        try Data((header + "9999,2565-13,nothing,,abc,\r\n5601,2565-01,members,,1,\r\n").utf8)
+            .write(to: inputs.appendingPathComponent("submissions/5602/bad.csv"))
+        try Data("district_code,note\r\n5602,x\r\n".utf8).write(to: inputs.appendingPathComponent("submissions/5602/cols.csv"))
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        let imported = try job(folder, inputs: inputs).loadInputs().imported
+        let rows = imported.sources.reduce(0) { $0 + $1.rejected }
+        #expect(imported.rejections.filter { !$0.wholeFile }.count > rows, "the fixture must have rows with several problems")
+        #expect(imported.rejections.filter(\.wholeFile).count > 1, "the fixture must have a file with several header problems")
+        #expect(outcome.rejected == rows)
+        #expect(outcome.rejectedFiles == 1)
+        let line = try #require(outcome.resultLines(.en).last)
+        #expect(line.contains("\(rows) rows rejected, 1 whole file rejected"), "\(line)")
+        #expect(try #require(outcome.resultLines(.th).last).contains("ปฏิเสธ \(rows) แถว และปฏิเสธทั้งไฟล์ 1 ไฟล์"))
+    }
+
+    @Test("an empty submissions folder is a failure, not an empty report")
+    func emptySubmissionsFail() throws {
+        let folder = try makeTemporaryFolder("job-empty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let submissions = inputs.appendingPathComponent("submissions")
+        try FileManager.default.removeItem(at: submissions)
+        try FileManager.default.createDirectory(at: submissions.appendingPathComponent(".snapshot"), withIntermediateDirectories: true)
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(outcome.status == .failure)
+        #expect(outcome.failure?.message.en.contains("no submissions found in \(submissions.path): is the share mounted?") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/phayao-agenda-FY2565-Q2.xlsx").path))
+    }
 }

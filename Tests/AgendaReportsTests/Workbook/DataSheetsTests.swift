@@ -102,6 +102,28 @@ import Testing
         #expect(total[9]?.v == .number(670))
     }
 
+    /// Skipped paths appear below the total row, each with its Thai reason and the English one under it.
+    @Test func skippedPathsAreListedBelowTheSources() throws {
+        var imported = DataSheetsFixture.imported
+        imported.skipped = [
+            SkippedPath(path: "submissions/5601/2565-02.csv ", reason: BilingualText(th: "ชื่อมีช่องว่าง", en: "Trailing space")),
+            SkippedPath(path: "submissions/.old", reason: BilingualText(th: "โฟลเดอร์ซ่อน", en: "Hidden folder")),
+        ]
+        let report = ReportBuilder.build(scope: .quarter(DataSheetsFixture.q2), options: ReportOptions(),
+                                         reference: DataSheetsFixture.reference, imported: imported, asOf: DataSheetsFixture.late)
+        let folder = try makeTemporaryFolder("datasheets-skipped")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("book.xlsx")
+        _ = try WorkbookRenderer().write(report, to: url, overflowFileName: "book-data.csv")
+        let sources = try #require(try SheetReadBack.read(url, sheets: ["Sources"]).sheets["Sources"])
+        let heading = imported.sources.count + 4
+        #expect(sources.row(heading, width: 2)[0]?.v == .string(SourcesSheet.skippedLabel))
+        #expect(sources.strings(row: heading + 1).prefix(2) == ["submissions/5601/2565-02.csv ", "ชื่อมีช่องว่าง"])
+        #expect(sources.row(heading + 2, width: 2)[1]?.v == .string("Trailing space"))
+        #expect(sources.strings(row: heading + 3).prefix(2) == ["submissions/.old", "โฟลเดอร์ซ่อน"])
+        #expect(sources.row(heading + 4, width: 2)[1]?.v == .string("Hidden folder"))
+    }
+
     @Test func dataSheetKeepsEveryValueAndFormulasStayText() throws {
         let (book, output, folder) = try render()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -2,7 +2,7 @@ import AgendaCore
 import XlsxWriter
 
 /// `Sources`: every input file with its districts, encoding, accounting, modification time, size and SHA-256,
-/// and a total row.
+/// and a total row; below it, the paths under `submissions/` that were skipped, each with its reason.
 ///
 /// The accounting is the import's promise that no row vanished: for every file, rows read = accepted +
 /// superseded + rejected + blank. A file that does not balance is a bug in the importer, not bad data, so it
@@ -17,6 +17,28 @@ enum SourcesSheet {
     static let totalLabel = "รวม / Total"
     /// Shown in `encoding` for a file that could not be decoded.
     static let undecodedLabel = "อ่านไม่ได้ / unreadable"
+
+    /// Heading of the block of skipped paths.
+    static let skippedLabel = "ไฟล์ที่ข้ามไป ไม่ได้อ่าน / Skipped, not read"
+
+    /// The skipped paths, one line per language: the path and the Thai reason, then the English reason under it.
+    /// The block sits below the total row, outside the filtered range, so it never mixes with the file table; the
+    /// reasons are long texts in the wide columns to their right, which stay empty, so they print in full.
+    static func writeSkipped(_ skipped: [SkippedPath], below totalRow: Int, sheet: Worksheet,
+                             layout: inout DataSheetLayout, styles: WorkbookStyles) throws {
+        guard !skipped.isEmpty else { return }
+        var row = totalRow + 2
+        try sheet.write(string: skippedLabel, row: row, col: 0, format: styles.boldText)
+        layout.fit(skippedLabel, col: 0)
+        for item in skipped {
+            row += 1
+            try sheet.write(string: item.path, row: row, col: 0, format: styles.text)
+            try sheet.write(string: item.reason.th, row: row, col: 1, format: styles.text)
+            row += 1
+            try sheet.write(string: item.reason.en, row: row, col: 1, format: styles.text)
+            layout.fit(item.path, col: 0)
+        }
+    }
 
     static func write(_ context: SheetContext) throws -> Worksheet {
         var layout = try DataSheetLayout(context: context, name: name, headers: headers)
@@ -61,6 +83,7 @@ enum SourcesSheet {
                             format: styles.emphasisNumber(decimals: 0))
         }
         try sheet.write(number: Double(bytes), row: totalRow, col: 9, format: styles.emphasisNumber(decimals: 0))
+        try writeSkipped(imported.skipped, below: totalRow, sheet: sheet, layout: &layout, styles: styles)
         layout.fit(undecodedLabel, col: 2)
         // As shown by `dateTime` ([$-7041E]d mmm yyyy hh:mm) at its widest: a two-digit day and a long month.
         layout.fit("28 พ.ย. 2569 23:59", col: 8)

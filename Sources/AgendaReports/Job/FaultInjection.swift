@@ -1,0 +1,17 @@
+import Foundation
+
+/// Test-only pause points, so a process-level test can kill or hold a run at an exact moment instead of polling
+/// and hoping. Compiled into debug builds only; release binaries ignore the environment variable.
+///
+/// With `PHAYAO_AGENDA_PAUSE_AT=<point>` in the environment, the run stops itself (`SIGSTOP`) on reaching that
+/// point; the test sees state `T` in `/proc/<pid>/stat`, then sends `SIGKILL` or `SIGCONT`.
+/// Points: `staged` — every file of the run is complete under its temporary name, nothing renamed yet.
+enum FaultInjection {
+    static func pause(at point: String) {
+        #if DEBUG
+        if ProcessInfo.processInfo.environment["PHAYAO_AGENDA_PAUSE_AT"] == point {
+            raise(SIGSTOP)
+        }
+        #endif
+    }
+}
