@@ -154,6 +154,8 @@ struct FileScan {
     /// The header names of the key columns as the file spells them (`district_code + period + …`), for naming
     /// the columns of a duplicate-key rejection.
     var keyColumns = ""
+    /// Lines whose note is longer than an Excel cell holds.
+    var longNoteLines: [Int] = []
 }
 
 /// Integer ranks that order compact keys exactly as `ValueKey`'s `<` orders the finished values (district code,

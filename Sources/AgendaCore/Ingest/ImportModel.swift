@@ -141,6 +141,23 @@ public struct SkippedPath: Sendable, Hashable, Codable {
     }
 }
 
+/// Something accepted but not kept exactly as sent, said so the coordinator knows: today, a note longer than an
+/// Excel cell holds, which the workbook shows cut, with a marker.
+public struct ImportNotice: Sendable, Hashable, Codable {
+    /// Excel's limit on the characters (UTF-16 units) of a cell.
+    public static let excelCellLimit = 32_767
+
+    public var file: String
+    public var line: Int
+    public var reason: BilingualText
+
+    public init(file: String, line: Int, reason: BilingualText) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+}
+
 /// Everything the importer learned from a set of submissions.
 public struct ImportResult: Sendable {
     /// Files in path byte order.
@@ -155,14 +172,18 @@ public struct ImportResult: Sendable {
     public var rejections: [Rejection]
     /// Paths under `submissions/` passed over on purpose, with the reason, in path byte order.
     public var skipped: [SkippedPath]
+    /// Values accepted with something the workbook cannot show in full (a note over 32,767 characters), sorted by
+    /// file and line.
+    public var notices: [ImportNotice]
 
     public init(sources: [SourceFile], accepted: AcceptedValues, superseded: SupersededValues, rejections: [Rejection],
-                skipped: [SkippedPath] = []) {
+                skipped: [SkippedPath] = [], notices: [ImportNotice] = []) {
         self.sources = sources
         self.accepted = accepted
         self.superseded = superseded
         self.rejections = rejections
         self.skipped = skipped
+        self.notices = notices
     }
 
     /// For tests and hand-built reports: `accepted` must already be sorted by key, `superseded` by the superseded

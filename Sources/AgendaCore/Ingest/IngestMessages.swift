@@ -193,6 +193,10 @@ enum IngestMessages {
             en: "The record starting on line \(line) is longer than \(limit / (1 << 20)) MB, usually a quote (\") that is never closed; this line is not counted and reading resumes on the next line. Check it.")
     }
 
+    static let longNote = BilingualText(
+        th: "หมายเหตุยาวเกิน 32,767 ตัวอักษร ซึ่งเป็นขนาดสูงสุดของช่องใน Excel ค่ายังนับตามปกติ แต่หมายเหตุในสมุดงานถูกตัดและมีเครื่องหมายบอก",
+        en: "The note is longer than 32,767 characters, the most an Excel cell holds; the value counts as usual, but the workbook shows the note cut, with a marker.")
+
     /// Offending text is shown as typed, but not forever: a 300-digit number fills a printed page.
     static func clip(_ text: String) -> String {
         text.count > 40 ? String(text.prefix(40)) + "… (\(text.count))" : text

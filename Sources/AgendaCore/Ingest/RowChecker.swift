@@ -215,6 +215,10 @@ struct RowChecker {
         let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 0) }
         let noteField = index(.note)
         let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 1) }
+        if noteField >= 0, reader.withField(noteField, { $0.count }) > ImportNotice.excelCellLimit,
+           interner.labels[note].utf16.count > ImportNotice.excelCellLimit {
+            scan.longNoteLines.append(reader.line)
+        }
         let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
         scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
     }

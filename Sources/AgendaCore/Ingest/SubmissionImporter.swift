@@ -160,6 +160,13 @@ public struct SubmissionImporter: Sendable {
             sources.append(source)
         }
 
+        var notices: [ImportNotice] = []
+        for (i, scan) in scans.enumerated() {
+            for line in scan.longNoteLines {
+                notices.append(ImportNotice(file: ordered[i].displayPath, line: line, reason: IngestMessages.longNote))
+            }
+        }
+
         var rejections: [Rejection] = []
         for scan in scans {
             rejections += scan.rejections.sorted { a, b in
@@ -168,7 +175,8 @@ public struct SubmissionImporter: Sendable {
         }
 
         guard retainValues else {
-            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(), rejections: rejections)
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(),
+                                rejections: rejections, notices: notices)
         }
         let labels = interner.labels
         // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
@@ -218,7 +226,8 @@ public struct SubmissionImporter: Sendable {
             replacementIndex.append(UInt32(winner))
         }
         let superseded = SupersededValues(replaced: replaced, replacements: accepted, replacementIndex: replacementIndex)
-        return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections)
+        return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections,
+                            notices: notices)
     }
 
     /// Rejects every row whose key appears more than once in this file (only the district knows which is right);

@@ -19,8 +19,12 @@ public struct ValidationReport: Sendable {
         return "\(rejection.file):\(rejection.line):\(column) \(rejection.reason.text(language))"
     }
 
+    /// The rejections, then the notices (accepted, but the workbook cannot show something in full), each notice
+    /// marked as such so a clerk does not take it for a rejection; notices never change the exit code.
     public func problemLines(_ language: Language) -> [String] {
-        result.rejections.map { Self.format($0, language: language) }
+        let mark = language == .th ? "แจ้งให้ทราบ" : "notice"
+        return result.rejections.map { Self.format($0, language: language) }
+            + result.notices.map { "\($0.file):\($0.line): \(mark): \($0.reason.text(language))" }
     }
 
     /// Totals over all files; "rows" are data records, so the parts add up to the rows read.

@@ -238,3 +238,17 @@ import Testing
         #expect(result.rejections.allSatisfy { $0.wholeFile })
     }
 }
+
+extension HostileSubmissionTests {
+    @Test("a note longer than an Excel cell is accepted, and the import says it will be shown cut")
+    func longNoteIsANotice() throws {
+        let long = String(repeating: "ก", count: 40_000)
+        let result = try importText(Self.header + "5601,2565-01,NR02,1,,\(long)\n5601,2565-02,NR02,2,,short\n")
+        #expect(result.rejections.isEmpty && result.accepted.count == 2)
+        #expect(result.accepted.first?.note.count == 40_000, "the import keeps the whole note; only the cell is cut")
+        #expect(result.notices.map(\.line) == [2])
+        #expect(result.notices.first?.reason.en.contains("32,767") == true)
+        let lines = ValidationReport(result: result).problemLines(.en)
+        #expect(lines == ["f.csv:2: notice: " + IngestMessages.longNote.en])
+    }
+}

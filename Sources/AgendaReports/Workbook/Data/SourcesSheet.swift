@@ -21,6 +21,27 @@ enum SourcesSheet {
     /// Heading of the block of skipped paths.
     static let skippedLabel = "ไฟล์ที่ข้ามไป ไม่ได้อ่าน / Skipped, not read"
 
+    /// Heading of the block of notices (values accepted with a note cut to fit a cell).
+    static let noticesLabel = "รับค่าแล้ว แต่หมายเหตุถูกตัด / Accepted, note cut to fit a cell"
+
+    /// The notices, like the skipped paths: `file:line` and the Thai reason, the English reason under it.
+    static func writeNotices(_ notices: [ImportNotice], startingAt first: Int, sheet: Worksheet,
+                             layout: inout DataSheetLayout, styles: WorkbookStyles) throws {
+        guard !notices.isEmpty else { return }
+        var row = first
+        try sheet.write(string: noticesLabel, row: row, col: 0, format: styles.boldText)
+        layout.fit(noticesLabel, col: 0)
+        for notice in notices {
+            row += 1
+            let place = "\(notice.file):\(notice.line)"
+            try sheet.write(string: place, row: row, col: 0, format: styles.text)
+            try sheet.write(string: notice.reason.th, row: row, col: 1, format: styles.text)
+            row += 1
+            try sheet.write(string: notice.reason.en, row: row, col: 1, format: styles.text)
+            layout.fit(place, col: 0)
+        }
+    }
+
     /// The skipped paths, one line per language: the path and the Thai reason, then the English reason under it.
     /// The block sits below the total row, outside the filtered range, so it never mixes with the file table; the
     /// reasons are long texts in the wide columns to their right, which stay empty, so they print in full.
@@ -84,6 +105,9 @@ enum SourcesSheet {
         }
         try sheet.write(number: Double(bytes), row: totalRow, col: 9, format: styles.emphasisNumber(decimals: 0))
         try writeSkipped(imported.skipped, below: totalRow, sheet: sheet, layout: &layout, styles: styles)
+        let skippedRows = imported.skipped.isEmpty ? 0 : 2 + 2 * imported.skipped.count
+        try writeNotices(imported.notices, startingAt: totalRow + 2 + skippedRows, sheet: sheet, layout: &layout,
+                         styles: styles)
         layout.fit(undecodedLabel, col: 2)
         // As shown by `dateTime` ([$-7041E]d mmm yyyy hh:mm) at its widest: a two-digit day and a long month.
         layout.fit("28 พ.ย. 2569 23:59", col: 8)
