@@ -6,6 +6,10 @@ struct ProcessRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when `finish(timeout:)` had to kill the process.
+        var timedOut = false
+        /// The signal that ended the process (then `status` is that signal's number), nil for a normal exit.
+        var signal: Int32? = nil
     }
 
     /// The executable sits beside the test bundle in the build folder: `/proc/self/exe` resolved, then its folder.
@@ -23,6 +27,11 @@ struct ProcessRunner {
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         try run(executable: executable, arguments, in: directory)
+    }
+
+    /// Runs `phayao-agenda`, killing it (SIGKILL) if it is still running after `timeout` seconds.
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: TimeInterval) throws -> Outcome {
+        try started(executable: executable, arguments, in: directory).finish(timeout: timeout)
     }
 
     /// Runs any program (the cron wrapper, a shell) with extra environment variables.
@@ -55,7 +64,46 @@ struct ProcessRunner {
             return Outcome(
                 status: process.terminationStatus,
                 stdout: String(decoding: stdoutData, as: UTF8.self),
-                stderr: String(decoding: stderrData, as: UTF8.self))
+                stderr: String(decoding: stderrData, as: UTF8.self),
+                signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+        }
+
+        /// Like `finish()`, but kills the process when it runs longer than `timeout` seconds. stdout is drained
+        /// on another thread meanwhile, so a process that fills the pipe is never mistaken for a hung one.
+        func finish(timeout: TimeInterval) throws -> Outcome {
+            let drained = PipeDrain(out.fileHandleForReading)
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            let timedOut = process.isRunning
+            if timedOut { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try errHandle.close()
+            let stderrData = try Data(contentsOf: errURL)
+            try? FileManager.default.removeItem(at: errURL)
+            return Outcome(
+                status: process.terminationStatus,
+                stdout: String(decoding: drained.wait(), as: UTF8.self),
+                stderr: String(decoding: stderrData, as: UTF8.self),
+                timedOut: timedOut,
+                signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+        }
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeDrain: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()  // written by the thread, read after `done` is signalled
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
         }
     }
 
