@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer harness for the importer: scripts/fuzz.sh builds it with the fuzzer flags.
+        .executableTarget(name: "AgendaFuzz", dependencies: ["AgendaCore"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter"]),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
         .testTarget(name: "AgendaReportsTests", dependencies: ["AgendaReports", "AgendaCore"]),

@@ -6,14 +6,10 @@ struct ProcessRunner {
         var status: Int32
         var stdout: String
         var stderr: String
-        /// Set by the `timeout:` variants when the process was still running at the deadline and was killed.
+        /// True when `finish(timeout:)` had to kill the process.
         var timedOut = false
-    }
-
-    /// Runs the binary but never waits past `timeout`: a hang becomes `timedOut` (and a SIGKILL), not a stuck suite.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
-                    timeout: TimeInterval) throws -> Outcome {
-        try started(executable: executable, arguments, environment: environment, in: directory).finish(timeout: timeout)
+        /// The signal that ended the process (then `status` is that signal's number), nil for a normal exit.
+        var signal: Int32? = nil
     }
 
     /// The executable sits beside the test bundle in the build folder: `/proc/self/exe` resolved, then its folder.
@@ -31,6 +27,13 @@ struct ProcessRunner {
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         try run(executable: executable, arguments, in: directory)
+    }
+
+    /// Runs `phayao-agenda` but never waits past `timeout` seconds: a hang becomes `timedOut` (and a SIGKILL),
+    /// not a stuck suite.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                    timeout: TimeInterval) throws -> Outcome {
+        try started(executable: executable, arguments, environment: environment, in: directory).finish(timeout: timeout)
     }
 
     /// Runs any program (the cron wrapper, a shell) with extra environment variables.
@@ -54,34 +57,37 @@ struct ProcessRunner {
             self.errHandle = errHandle
         }
 
-        /// Like `finish()`, but kills the process at the deadline. stdout is drained on another thread meanwhile,
-        /// so a chatty process cannot block on a full pipe while we wait.
-        func finish(timeout: TimeInterval) throws -> Outcome {
-            final class Box: @unchecked Sendable { var data = Data() }
-            let box = Box()
-            let done = DispatchSemaphore(value: 0)
-            let reader = out.fileHandleForReading
-            DispatchQueue.global().async {
-                box.data = reader.readDataToEndOfFile()
-                done.signal()
-            }
-            let deadline = Date().addingTimeInterval(timeout)
-            var timedOut = false
-            while process.isRunning {
-                if Date() > deadline {
-                    timedOut = true
-                    kill(process.processIdentifier, SIGKILL)
-                    break
-                }
-                usleep(20_000)
-            }
+        func finish() throws -> Outcome {
+            let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            done.wait()
             try errHandle.close()
             let stderrData = try Data(contentsOf: errURL)
             try? FileManager.default.removeItem(at: errURL)
-            return Outcome(status: process.terminationStatus, stdout: String(decoding: box.data, as: UTF8.self),
-                           stderr: String(decoding: stderrData, as: UTF8.self), timedOut: timedOut)
+            return Outcome(
+                status: process.terminationStatus,
+                stdout: String(decoding: stdoutData, as: UTF8.self),
+                stderr: String(decoding: stderrData, as: UTF8.self),
+                signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+        }
+
+        /// Like `finish()`, but kills the process when it runs longer than `timeout` seconds. stdout is drained
+        /// on another thread meanwhile, so a process that fills the pipe is never mistaken for a hung one.
+        func finish(timeout: TimeInterval) throws -> Outcome {
+            let drained = PipeDrain(out.fileHandleForReading)
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            let timedOut = process.isRunning
+            if timedOut { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try errHandle.close()
+            let stderrData = try Data(contentsOf: errURL)
+            try? FileManager.default.removeItem(at: errURL)
+            return Outcome(
+                status: process.terminationStatus,
+                stdout: String(decoding: drained.wait(), as: UTF8.self),
+                stderr: String(decoding: stderrData, as: UTF8.self),
+                timedOut: timedOut,
+                signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
         }
 
         /// True once the process has stopped itself (state `T` in /proc), e.g. at a `PHAYAO_AGENDA_PAUSE_AT` point.
@@ -100,17 +106,23 @@ struct ProcessRunner {
             }
             return false
         }
+    }
 
-        func finish() throws -> Outcome {
-            let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            try errHandle.close()
-            let stderrData = try Data(contentsOf: errURL)
-            try? FileManager.default.removeItem(at: errURL)
-            return Outcome(
-                status: process.terminationStatus,
-                stdout: String(decoding: stdoutData, as: UTF8.self),
-                stderr: String(decoding: stderrData, as: UTF8.self))
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeDrain: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()  // written by the thread, read after `done` is signalled
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
         }
     }
 
