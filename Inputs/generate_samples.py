@@ -532,12 +532,13 @@ def write_flaw_docs(files: list[SampleFile], flaws: list[Flaw]) -> None:
 
 
 def indicator_table() -> str:
-    out = ["| id | workstream | ชื่อตัวชี้วัด | indicator | หน่วย / unit | aggregation | better |",
-           "|---|---|---|---|---|---|---|"]
+    out = ["| id | workstream | ชื่อตัวชี้วัด | indicator | ชื่อย่อ / short name | หน่วย / unit | aggregation | better |",
+           "|---|---|---|---|---|---|---|---|"]
     for i in read_indicators():
         agg = i["aggregation"] + (f" ({i['numerator_id']} / {i['denominator_id']})" if i["aggregation"] == "ratio"
                                   else "")
-        out.append(f"| `{i['id']}` | {i['workstream_id']} | {i['name_th']} | {i['name_en']} | "
+        short = " / ".join(s for s in (i.get("short_name_th", ""), i.get("short_name_en", "")) if s) or "–"
+        out.append(f"| `{i['id']}` | {i['workstream_id']} | {i['name_th']} | {i['name_en']} | {short} | "
                    f"{i['unit_th']} / {i['unit_en']} | {agg} | {i['better']} |")
     return "\n".join(out)
 

@@ -74,7 +74,7 @@ public enum ReferenceLoader {
             folder: folder, file: "indicators.csv",
             required: ["id", "workstream_id", "name_th", "name_en", "unit_th", "unit_en", "aggregation",
                        "numerator_id", "denominator_id", "better"],
-            optional: ["headline", "decimals"])
+            optional: ["headline", "decimals", "short_name_th", "short_name_en"])
         var seen: [String: Int] = [:]
         var parsed: [(ReferenceTable.Row, Indicator)] = []
         for row in table.rows {
@@ -130,7 +130,8 @@ public enum ReferenceLoader {
             parsed.append((row, Indicator(
                 id: id, workstreamID: workstream, nameTH: try table.text(row, "name_th"), nameEN: try table.text(row, "name_en"),
                 unitTH: try table.text(row, "unit_th"), unitEN: try table.text(row, "unit_en"), aggregation: aggregation,
-                numeratorID: numerator, denominatorID: denominator, better: better, isHeadline: isHeadline, decimals: decimals)))
+                numeratorID: numerator, denominatorID: denominator, better: better, isHeadline: isHeadline, decimals: decimals,
+                shortNameTH: row.fields["short_name_th"], shortNameEN: row.fields["short_name_en"])))
         }
         let byID = Dictionary(parsed.map { ($0.1.id, $0.1) }, uniquingKeysWith: { a, _ in a })
         for (row, indicator) in parsed where indicator.aggregation == .ratio {

@@ -69,11 +69,17 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var isHeadline: Bool
     /// Decimal places shown for values (optional column `decimals`; default 0, ratios 1).
     public var decimals: Int
+    /// The name for tight places (the summary's table, chart legends): optional column `short_name_th`, else the
+    /// full name. Never cut with "…": a governor reads whole words.
+    public var shortNameTH: String
+    /// Optional column `short_name_en`, else the full English name.
+    public var shortNameEN: String
 
     public init(
         id: String, workstreamID: String, nameTH: String, nameEN: String, unitTH: String, unitEN: String,
         aggregation: Aggregation, numeratorID: String? = nil, denominatorID: String? = nil,
-        better: Direction, isHeadline: Bool = false, decimals: Int? = nil
+        better: Direction, isHeadline: Bool = false, decimals: Int? = nil,
+        shortNameTH: String? = nil, shortNameEN: String? = nil
     ) {
         self.id = id
         self.workstreamID = workstreamID
@@ -87,9 +93,12 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.better = better
         self.isHeadline = isHeadline
         self.decimals = decimals ?? (aggregation == .ratio ? 1 : 0)
+        self.shortNameTH = shortNameTH.flatMap { $0.isEmpty ? nil : $0 } ?? nameTH
+        self.shortNameEN = shortNameEN.flatMap { $0.isEmpty ? nil : $0 } ?? nameEN
     }
 
     public func name(_ language: Language) -> String { language == .th ? nameTH : nameEN }
+    public func shortName(_ language: Language) -> String { language == .th ? shortNameTH : shortNameEN }
     public func unit(_ language: Language) -> String { language == .th ? unitTH : unitEN }
 
     /// Ratios are computed from other indicators and may never be submitted.
