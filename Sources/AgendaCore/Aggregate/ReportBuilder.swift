@@ -12,7 +12,10 @@ public enum ReportBuilder {
     /// - Values for months after `scope.lastMonth` are ignored: the report is as of that month (this matters only
     ///   for quarter-to-date reports, whose quarter window must not count months after `through`).
     /// - Only `imported.accepted` is read; superseded values are on record in the import and never counted.
-    /// - `asOf` is carried into the report for renderers; it does not change any number.
+    /// - `asOf` is carried into the report for renderers. It changes no number, only the status words: a report
+    ///   whose year-to-date window is the whole fiscal year and whose `asOf` is after 30 September of that year
+    ///   (`ReportScope.isFinishedYear(asOf:)`) judges targets as achieved or not achieved, no longer on track or
+    ///   behind.
     public static func build(
         scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult, asOf: Date
     ) -> Report {
@@ -22,6 +25,7 @@ public enum ReportBuilder {
             reference.districts.enumerated().map { ($0.element.code, .district($0.offset)) }
             + [(reference.province.code, .province)]
 
+        let yearIsOver = scope.isFinishedYear(asOf: asOf)
         var facts: [Fact] = []
         facts.reserveCapacity(windows.count * reference.indicators.count * areas.count)
         for window in windows {
@@ -40,7 +44,8 @@ public enum ReportBuilder {
                         fact.achievementPct = Status.achievementPercent(value: fact.value, target: fact.target)
                         fact.status = Status.evaluate(
                             value: fact.value, target: fact.target, aggregation: indicator.aggregation,
-                            better: indicator.better, elapsedMonths: months.count)
+                            better: indicator.better, elapsedMonths: months.count,
+                            yearIsOver: yearIsOver && months.count == 12)
                     }
                     if let previousQuarter {
                         // A stock is compared with the level the previous quarter ended on; flows, means and

@@ -1,17 +1,82 @@
 import Foundation
 
 /// Progress against the annual target, shown on year-to-date rows.
+///
+/// The words follow time: while the fiscal year runs a value is `onTrack` or `behind` against the months elapsed
+/// (or already `achieved`, for a higher-is-better target that is reached); once the report's window is the whole
+/// fiscal year and the year is over at the report's as-of date (`Report.isFinishedYear`), only `achieved` or
+/// `notAchieved` remain. The raw values are the machine words of the `Facts` sheet.
 public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
     case achieved
     case onTrack = "on_track"
     case behind
+    /// The fiscal year is over and the target was missed (for lower-is-better indicators: the ceiling exceeded).
+    case notAchieved = "not_achieved"
 
+    /// The plain words, for higher-is-better indicators (and legends that must not depend on one).
     public var text: BilingualText {
         switch self {
         case .achieved: BilingualText(th: "บรรลุเป้าหมาย", en: "Achieved")
         case .onTrack: BilingualText(th: "เป็นไปตามแผน", en: "On track")
-        case .behind: BilingualText(th: "ล่าช้ากว่าแผน", en: "Behind")
+        case .behind: BilingualText(th: "ล่าช้ากว่าแผน", en: "Behind plan")
+        case .notAchieved: BilingualText(th: "ไม่บรรลุเป้าหมาย", en: "Not achieved")
         }
+    }
+
+    /// True for the two statuses that mean "as planned": achieved and on track.
+    public var isMet: Bool { self == .achieved || self == .onTrack }
+}
+
+/// How a target reads. A lower-is-better indicator's target is a *ceiling* (`Direction.lower`): every sheet, chart
+/// and the summary show its value against the ceiling (value ÷ ceiling, "105.6% ของเพดาน") and say "เกินเพดาน / Over
+/// the ceiling" rather than "behind plan" — never an inverted percentage that reads as progress.
+public enum TargetKind: String, Sendable, Hashable, Codable {
+    case target
+    case ceiling
+
+    public init(_ better: Direction) { self = better == .higher ? .target : .ceiling }
+
+    public var name: BilingualText {
+        switch self {
+        case .target: BilingualText(th: "เป้าหมาย", en: "target")
+        case .ceiling: BilingualText(th: "เพดาน", en: "ceiling")
+        }
+    }
+
+    /// What follows a percentage of the target: nothing for a target ("97.3%"), " ของเพดาน" / " of ceiling" for a
+    /// ceiling ("105.6% ของเพดาน"), so the share of a ceiling is never read as progress.
+    public var percentSuffix: BilingualText {
+        switch self {
+        case .target: BilingualText(th: "", en: "")
+        case .ceiling: BilingualText(th: " ของเพดาน", en: " of ceiling")
+        }
+    }
+
+    /// The status in this kind's words. For a ceiling: "ไม่เกินเพดาน / Within the ceiling" when achieved, "เกิน
+    /// เพดาน / Over the ceiling" when not achieved or when the value is already above the ceiling during the year,
+    /// "สูงกว่าแผน / Above plan" when the ceiling is being used faster than the months elapsed.
+    public func statusText(_ status: Status, value: Double? = nil, target: Double? = nil) -> BilingualText {
+        guard self == .ceiling else { return status.text }
+        switch status {
+        case .achieved: return BilingualText(th: "ไม่เกินเพดาน", en: "Within the ceiling")
+        case .onTrack: return status.text
+        case .notAchieved: return BilingualText(th: "เกินเพดาน", en: "Over the ceiling")
+        case .behind:
+            if let value, let target, value > target { return BilingualText(th: "เกินเพดาน", en: "Over the ceiling") }
+            return BilingualText(th: "สูงกว่าแผน", en: "Above plan")
+        }
+    }
+}
+
+extension Indicator {
+    /// `.ceiling` for lower-is-better indicators.
+    public var targetKind: TargetKind { TargetKind(better) }
+}
+
+extension Fact {
+    /// The status in the words of `indicator`'s target kind (see `TargetKind.statusText`); nil without a status.
+    public func statusText(_ indicator: Indicator) -> BilingualText? {
+        status.map { indicator.targetKind.statusText($0, value: value, target: target) }
     }
 }
 
@@ -187,6 +252,9 @@ public struct Report: Sendable {
     public var outliers: [Outlier]
     /// The report's as-of instant: the newest input's modification time or `--as-of`; never the clock.
     public var asOf: Date
+    /// What the renderers say about the facts (headlines, best and worst districts, tallies, data quality,
+    /// reporting per month), computed once from the other fields when the report is made.
+    public private(set) var insights: ReportInsights!
 
     private var factIndex: [FactKey: Int]
 
@@ -214,7 +282,11 @@ public struct Report: Sendable {
             index[FactKey(window: f.window, indicatorID: f.indicatorID, areaCode: f.areaCode)] = i
         }
         self.factIndex = index
+        self.insights = ReportInsights(self)
     }
+
+    /// The report's year to date is the whole fiscal year and the year is over at `asOf`: statuses are final.
+    public var isFinishedYear: Bool { scope.isFinishedYear(asOf: asOf) }
 
     public func fact(_ window: ReportWindow, indicator: String, area: String) -> Fact? {
         factIndex[FactKey(window: window, indicatorID: indicator, areaCode: area)].map { facts[$0] }

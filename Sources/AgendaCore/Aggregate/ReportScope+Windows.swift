@@ -1,3 +1,5 @@
+import Foundation
+
 /// The windows a report covers, and the months whose data each window may read.
 ///
 /// A report is *as of* `scope.lastMonth`: a nightly `quarterToDate` report for FY2565-Q2 through 2565-01 lists the
@@ -41,6 +43,15 @@ extension ReportScope {
     /// window already ends on or before `lastMonth`.
     public func effectiveMonths(of window: ReportWindow) -> [YearMonth] {
         window.months.filter { $0 <= lastMonth }
+    }
+
+    /// True when this report's year to date is the whole fiscal year (it runs through September: a `year` report,
+    /// the fourth quarter, or a nightly report through September) and the year is over at `asOf`: later than
+    /// 30 September 23:59:59 in Bangkok. Statuses are then final (achieved / not achieved). A year report run in
+    /// August, or a nightly report on 30 September, is still a year in progress.
+    public func isFinishedYear(asOf: Date) -> Bool {
+        let september = YearMonth(yearBE: fiscalYear, month: 9)
+        return lastMonth == september && asOf > september.endInBangkok
     }
 }
 

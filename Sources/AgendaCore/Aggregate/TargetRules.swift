@@ -27,36 +27,40 @@ extension Status {
     /// target due by now is `target × elapsedMonths / 12` for `sum` indicators (flows accumulate through the year)
     /// and the whole target for `last`, `mean` and `ratio` (a level is judged against its target at any time).
     ///
-    /// Higher is better:
-    /// - `achieved` when value ≥ target;
+    /// `yearIsOver` (the window is the whole fiscal year and the report is as of a day after 30 September; see
+    /// `ReportScope.isFinishedYear(asOf:)`) turns the judgement final: `achieved` when value ≥ target (lower is
+    /// better: value ≤ target), else `notAchieved`. It needs `elapsedMonths == 12`.
+    ///
+    /// While the year runs, higher is better:
+    /// - `achieved` when value ≥ target (a target reached during the year is reported as reached);
     /// - `onTrack` when value ≥ the due share (only reachable for `sum` before the year is complete);
     /// - `behind` otherwise.
     ///
-    /// Lower is better, the mirror image. For a `sum` indicator (e.g. fire hotspots) the target is a *ceiling* on
-    /// the year's total, so it cannot be "achieved" until the year is over:
-    /// - `achieved` when the year is complete (12 months) and value ≤ target;
-    /// - `onTrack` when the year is not complete and value ≤ the due share (spending the ceiling no faster than
-    ///   evenly);
-    /// - `behind` otherwise (including a value already above the ceiling, or above it at year end).
-    ///
-    /// For `last`, `mean` and `ratio` lower-is-better indicators the due share is the whole target: `achieved` when
-    /// value ≤ target, else `behind`.
+    /// While the year runs, lower is better: the target is a *ceiling*, which is kept only when the year is over, so
+    /// there is no `achieved` yet:
+    /// - `onTrack` when value ≤ the due share (a `sum` spending its ceiling no faster than evenly; a level at or
+    ///   under its ceiling);
+    /// - `behind` otherwise (including a value already above the ceiling).
     public static func evaluate(
-        value: Double?, target: Double?, aggregation: Aggregation, better: Direction, elapsedMonths: Int
+        value: Double?, target: Double?, aggregation: Aggregation, better: Direction, elapsedMonths: Int,
+        yearIsOver: Bool = false
     ) -> Status? {
         guard let value, let target else { return nil }
         precondition((1...12).contains(elapsedMonths), "elapsed months \(elapsedMonths) outside 1…12")
+        if yearIsOver {
+            precondition(elapsedMonths == 12, "a finished year has 12 months, not \(elapsedMonths)")
+            switch better {
+            case .higher: return value >= target ? .achieved : .notAchieved
+            case .lower: return value <= target ? .achieved : .notAchieved
+            }
+        }
         let due = aggregation == .sum ? target * Double(elapsedMonths) / 12 : target
         switch better {
         case .higher:
             if value >= target { return .achieved }
             return value >= due ? .onTrack : .behind
         case .lower:
-            if aggregation == .sum {
-                if elapsedMonths == 12 { return value <= target ? .achieved : .behind }
-                return value <= due ? .onTrack : .behind
-            }
-            return value <= target ? .achieved : .behind
+            return value <= due ? .onTrack : .behind
         }
     }
 

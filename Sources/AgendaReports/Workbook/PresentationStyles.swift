@@ -105,9 +105,17 @@ final class PresentationStyles {
                                 fill: province ? Self.provinceFill : nil))
     }
 
-    /// A fraction shown as a percentage with one decimal (0.875 → 87.5%).
-    func percent(province: Bool = false) -> Format {
-        format(CellStyle(numberFormat: "0.0%", bold: province, fill: province ? Self.provinceFill : nil))
+    /// A fraction shown as a percentage with one decimal (0.875 → 87.5%); of a ceiling, it says so
+    /// (1.056 → "105.6% ของเพดาน"), so a share of a ceiling is never read as progress.
+    func percent(province: Bool = false, kind: TargetKind = .target) -> Format {
+        format(CellStyle(numberFormat: Self.percentCode(kind), bold: province, fill: province ? Self.provinceFill : nil))
+    }
+
+    /// `0.0%`, or `0.0%" ของเพดาน"` for a ceiling.
+    static func percentCode(_ kind: TargetKind, decimals: Int = 1) -> String {
+        let code = decimals == 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%"
+        let suffix = kind.percentSuffix.th
+        return suffix.isEmpty ? code : code + "\"" + suffix + "\""
     }
 
     /// "–" for a missing value, centred and grey: "not reported" is never shown as 0.
@@ -125,11 +133,21 @@ final class PresentationStyles {
         case .onTrack:
             format(CellStyle(bold: true, fill: WorkbookStyles.onTrackFill, fontColor: WorkbookStyles.onTrackText,
                              align: .center))
-        case .behind:
+        case .behind, .notAchieved:
             format(CellStyle(bold: true, fill: WorkbookStyles.behindFill, fontColor: WorkbookStyles.behindText,
                              align: .center))
         case nil:
             missing()
+        }
+    }
+
+    /// All as it should be in green, at least half in yellow, less in red: the status colours.
+    func tone(_ tone: ReportInsights.Tone?) -> Format {
+        switch tone {
+        case .good: status(.achieved)
+        case .mixed: status(.onTrack)
+        case .poor: status(.behind)
+        case nil: missing()
         }
     }
 

@@ -95,7 +95,7 @@ final class WorkbookStyles {
         switch status {
         case .achieved: achieved
         case .onTrack: onTrack
-        case .behind: behind
+        case .behind, .notAchieved: behind
         case nil: missing
         }
     }
