@@ -13,7 +13,7 @@ public enum NumberText {
     public static func decimal(_ value: Double?, decimals: Int, grouping: Bool = true) -> String {
         guard let value, value.isFinite else { return blank }
         precondition(decimals >= 0 && decimals <= 15, "decimals \(decimals) outside 0…15")
-        var text = String(format: "%.\(decimals)f", value)
+        var text = rounded(value, decimals: decimals)
         var negative = false
         if text.hasPrefix("-") {
             negative = true
@@ -47,6 +47,28 @@ public enum NumberText {
     public static func signedPercent(_ value: Double?, decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return blank }
         return signed(value, decimals: decimals) + "%"
+    }
+
+    /// `value` with exactly `decimals` places, rounded as Excel and LibreOffice show a cell: to 15 significant digits
+    /// first, then half away from zero. 105.55 is stored as 105.5499…, which `%.1f` prints as 105.5 while the
+    /// workbook's `0.0` format shows 105.6; the summary must print what the workbook shows.
+    static func rounded(_ value: Double, decimals: Int) -> String {
+        // Only a value within a hair of a half needs the careful path; the rest print the same either way, fast.
+        let scaled = abs(value) * pow(10, Double(decimals))
+        let distance = abs(scaled - scaled.rounded(.down) - 0.5)
+        if distance > 1e-14 * max(1, scaled) { return String(format: "%.\(decimals)f", value) }
+        guard var exact = Decimal(string: String(format: "%.15g", value)) else {
+            return String(format: "%.\(decimals)f", value)
+        }
+        var result = Decimal()
+        NSDecimalRound(&result, &exact, decimals, .plain)
+        let text = NSDecimalNumber(decimal: result).stringValue
+        guard !text.contains("e"), !text.contains("E") else { return String(format: "%.\(decimals)f", value) }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard fraction.count <= decimals else { return String(format: "%.\(decimals)f", value) }
+        fraction += String(repeating: "0", count: decimals - fraction.count)
+        return decimals == 0 ? String(parts[0]) : String(parts[0]) + "." + fraction
     }
 
     /// Inserts `,` every three digits from the right of a string of ASCII digits.

@@ -14,6 +14,17 @@ import Testing
         #expect(NumberText.decimal(-0.04, decimals: 1) == "0.0")
     }
 
+    @Test("rounds as the workbook shows a cell: 15 significant digits, then half away from zero")
+    func roundsLikeTheWorkbook() {
+        // 4,222 ÷ 4,000 = 105.55%, stored as 105.5499…: the workbook's 0.0% shows 105.6%, so must the summary.
+        #expect(NumberText.percent(100 * 4_222 / 4_000) == "105.6%")
+        #expect(NumberText.decimal(2.675, decimals: 2) == "2.68")
+        #expect(NumberText.decimal(0.5, decimals: 0) == "1")
+        #expect(NumberText.decimal(-2.5, decimals: 0) == "-3")
+        #expect(NumberText.decimal(1e20, decimals: 0) == "100,000,000,000,000,000,000")
+        #expect(NumberText.decimal(115_308_492.325, decimals: 2) == "115,308,492.33")
+    }
+
     @Test func blanksAreADashNeverZero() {
         #expect(NumberText.decimal(nil, decimals: 0) == "–")
         #expect(NumberText.decimal(.nan, decimals: 0) == "–")
