@@ -8,29 +8,6 @@ extension SummaryRenderer {
     /// How many missing months are named per district before "…".
     static let missingMonthsNamed = 3
 
-    /// The district a rejected file belongs to: its only district code, else a district code appearing as a
-    /// number in its path (`5601/…`, `5601_2565-01.csv`), else nil (shown as "unknown district").
-    static func districtCode(ofFile file: String, in report: Report) -> String? {
-        let known = Set(report.reference.districts.map(\.code))
-        if let source = report.imported.sources.first(where: { $0.path == file }) {
-            let codes = source.districtCodes.filter(known.contains)
-            if codes.count == 1 { return codes[0] }
-        }
-        var numbers: [String] = []
-        var current = ""
-        for character in file {
-            if character.isASCII && character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                numbers.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { numbers.append(current) }
-        let matches = Set(numbers.filter(known.contains))
-        return matches.count == 1 ? matches.first : nil
-    }
-
     struct DistrictQuality {
         var rejectedRows = 0
         var rejectedFiles = 0
@@ -40,28 +17,13 @@ extension SummaryRenderer {
         var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missing.isEmpty && outliers == 0 }
     }
 
-    /// Per district code (nil = unknown district), everything wrong with its data.
+    /// Per district code (nil = unknown district), everything wrong with its data: the rejected rows and files and
+    /// missing months the core tallied (`ReportInsights.quality`), and the outliers, still counted here.
     static func quality(_ report: Report) -> [String?: DistrictQuality] {
         var result: [String?: DistrictQuality] = [:]
-        var districtOfFile: [String: String?] = [:]
-        var rowsSeen = Set<String>()
-        for rejection in report.imported.rejections {
-            let code: String?
-            if let cached = districtOfFile[rejection.file] {
-                code = cached
-            } else {
-                code = districtCode(ofFile: rejection.file, in: report)
-                districtOfFile[rejection.file] = .some(code)
-            }
-            if rejection.wholeFile {
-                result[code, default: DistrictQuality()].rejectedFiles += 1
-            } else if rowsSeen.insert("\(rejection.line)\u{0}\(rejection.file)").inserted {
-                // A row can fail on several columns; it is still one row for the clerk to fix.
-                result[code, default: DistrictQuality()].rejectedRows += 1
-            }
-        }
-        for cell in report.completeness where !cell.submitted {
-            result[cell.districtCode, default: DistrictQuality()].missing.append(cell.month)
+        for (code, tally) in report.insights.quality {
+            result[code] = DistrictQuality(rejectedRows: tally.rejectedRows, rejectedFiles: tally.rejectedFiles,
+                                           missing: tally.missingMonths)
         }
         for outlier in report.outliers {
             result[outlier.districtCode, default: DistrictQuality()].outliers += 1

@@ -44,7 +44,10 @@ struct SummaryLabels {
     }
     var noIndicators: String { pick("ไม่มีตัวชี้วัด", "no indicators") }
     func best(_ text: String) -> String { pick("ดีที่สุด: \(text)", "Best: \(text)") }
-    func lagging(_ text: String) -> String { pick("ล่าช้าที่สุด: \(text)", "Lagging most: \(text)") }
+    /// The other end from the best: the lowest share of the target, or for a ceiling the highest share of it.
+    func worst(_ text: String, lowerIsBetter: Bool) -> String {
+        lowerIsBetter ? pick("สูงที่สุด: \(text)", "Highest: \(text)") : pick("ต่ำที่สุด: \(text)", "Lowest: \(text)")
+    }
     func allEqual(_ amount: String) -> String { pick("ทุกอำเภอเท่ากัน: \(amount)", "All districts equal: \(amount)") }
     var byValue: String { pick("(เทียบจากผลสะสม ไม่มีเป้าอำเภอ)", "(by YTD value; no district targets)") }
     var tooFewDistricts: String { pick("อำเภอที่มีข้อมูลไม่พอเปรียบเทียบ", "too few districts with data to compare") }

@@ -4,14 +4,17 @@ import Foundation
 /// The governor's one-page summary: plain UTF-8 text, Thai by default, short enough to paste into a chat message.
 ///
 /// It says what moved, what lags and which data are missing without opening Excel. Only formats: every number comes
-/// from the `Report`, and a missing fact prints as `–`, never as 0 and never as a crash, so the renderer copes with a
-/// report whatever its inputs held. Columns are padded by display width so Thai text aligns in a monospaced font.
+/// from the `Report` and every choice (headlines, best and worst districts, data-quality tallies) from
+/// `Report.insights`, which the workbook reads too. A missing fact prints as `–`, never as 0 and never as a crash,
+/// so the renderer copes with a report whatever its inputs held. Columns are padded by display width so Thai text
+/// aligns in a monospaced font.
 public struct SummaryRenderer: Sendable {
     public let language: Language
     /// The summary aims to stay within this many lines; the number of headline indicators shown per workstream
     /// shrinks (down to one) to keep within it.
     public static let lineBudget = 60
-    /// Indicator names are cut to this many columns so a row stays readable in a chat window.
+    /// Indicator names wider than this many columns wrap (between words, never cut) so a row stays readable in a
+    /// chat window; `short_name_th` / `short_name_en` in `indicators.csv` keep them to one line.
     static let nameWidth = 36
 
     public init(language: Language = .th) {
@@ -43,21 +46,14 @@ public struct SummaryRenderer: Sendable {
         ])
         let total = reference.districts.count
         let latest = report.scope.lastMonth
-        let inLatest = submittedDistricts(report, months: [latest])
-        let inPeriod = submittedDistricts(report, months: Set(report.scope.months))
+        let inLatest = report.insights.districtsReportingLatestMonth
+        let inPeriod = report.insights.districtsReportingInPeriod
         table.add([
             labels.districtsSubmitted,
             labels.latestMonth(latest.shortName(language)) + ": " + labels.outOf(inLatest, total)
                 + " · " + labels.wholePeriod + ": " + labels.outOf(inPeriod, total),
         ])
         return [labels.title(province: reference.province.name(language))] + table.lines()
-    }
-
-    /// Districts of the reference data with at least one submitted month among `months`.
-    func submittedDistricts(_ report: Report, months: Set<YearMonth>) -> Int {
-        let districtCodes = Set(report.reference.districts.map(\.code))
-        let sent = report.completeness.filter { $0.submitted && months.contains($0.month) }.map(\.districtCode)
-        return Set(sent).intersection(districtCodes).count
     }
 
     /// `อ.ปง` in Thai, `Pong` in English; the bare code when the reference data do not know it.

@@ -1,23 +1,24 @@
 import AgendaCore
 
 /// The per-workstream part of the summary: headline indicators with the province's year-to-date figures, change
-/// against the previous quarter, and the best and most lagging district.
+/// against the previous quarter, and the best and the worst district. Which indicators lead and which districts are
+/// best and worst come from `Report.insights`, as on the dashboard.
 extension SummaryRenderer {
-    /// The indicators a workstream leads with: its headline indicators, or its first indicator when none is marked.
-    static func headlineIndicators(_ report: Report, workstreamID: String) -> [Indicator] {
-        let all = report.reference.indicators(in: workstreamID)
-        let headlines = all.filter(\.isHeadline)
-        return headlines.isEmpty ? Array(all.prefix(1)) : headlines
-    }
-
     func workstreamLines(_ report: Report, linesAvailable: Int) -> [String] {
         let workstreams = report.reference.workstreams
+        let insights = report.insights!
         let ytd = report.windows.first(where: \.isYearToDate)
         let quarter = report.latestQuarter
-        // Each workstream takes a title line plus two lines per indicator; the note, column header and closing
-        // blank line take three.
+        // Each workstream takes a title line plus, per indicator, its name's lines and the district line; the note,
+        // column header and closing blank line take three. Fewer indicators per workstream until it fits.
+        func linesNeeded(_ perWorkstream: Int) -> Int {
+            3 + workstreams.reduce(0) { total, workstream in
+                total + 1 + insights.headlines(workstream.id).prefix(perWorkstream)
+                    .reduce(0) { $0 + nameLines($1).count + 1 }
+            }
+        }
         var perWorkstream = 3
-        while perWorkstream > 1 && 3 + workstreams.count * (1 + 2 * perWorkstream) > linesAvailable {
+        while perWorkstream > 1 && linesNeeded(perWorkstream) > linesAvailable {
             perWorkstream -= 1
         }
 
@@ -26,14 +27,18 @@ extension SummaryRenderer {
         table.add([labels.indicator, labels.ytdValue, labels.unit, labels.target, labels.achievement,
                    labels.status, labels.change])
         for (number, workstream) in workstreams.enumerated() {
-            let indicators = Self.headlineIndicators(report, workstreamID: workstream.id)
+            let indicators = insights.headlines(workstream.id)
             var title = "\(number + 1). \(workstream.name(language))"
             if indicators.count > perWorkstream { title += " " + labels.shownOf(perWorkstream, indicators.count) }
             if indicators.isEmpty { title += " – " + labels.noIndicators }
             table.addText(title)
             for indicator in indicators.prefix(perWorkstream) {
-                table.add(indicatorCells(report, indicator, ytd: ytd, quarter: quarter))
-                table.addText("      " + districtComparison(report, indicator, ytd: ytd))
+                let cells = indicatorCells(report, indicator, ytd: ytd, quarter: quarter)
+                // A name too long for its column wraps onto rows of its own, whole words, never cut.
+                let names = nameLines(indicator)
+                table.add([names[0]] + cells)
+                for more in names.dropFirst() { table.add([more] + Array(repeating: "", count: cells.count)) }
+                table.addText("      " + districtComparison(report, indicator))
             }
         }
         var latestQuarter: FiscalQuarter?
@@ -44,19 +49,47 @@ extension SummaryRenderer {
         return [note] + table.lines() + [""]
     }
 
+    /// The indicator's short name (`short_name_th` / `short_name_en`, else its name) in lines of at most
+    /// `nameWidth` columns, broken between words; a single word wider than that stays whole.
+    func nameLines(_ indicator: Indicator) -> [String] {
+        Self.wrap(indicator.shortName(language), width: Self.nameWidth)
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if current.isEmpty || candidate.displayWidth <= width {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        return lines + [current]
+    }
+
+    /// Value, unit, target, percentage of the target (of a ceiling: "105.6% ของเพดาน"), status in the indicator's
+    /// words, and change against the previous quarter.
     func indicatorCells(_ report: Report, _ indicator: Indicator, ytd: ReportWindow?, quarter: ReportWindow?) -> [String] {
         let province = report.reference.province.code
         let fact = ytd.flatMap { report.fact($0, indicator: indicator.id, area: province) }
         let quarterFact = quarter.flatMap { report.fact($0, indicator: indicator.id, area: province) }
         return [
-            indicator.name(language).truncated(toDisplayWidth: Self.nameWidth),
             NumberText.decimal(fact?.value, decimals: indicator.decimals),
             indicator.unit(language),
             NumberText.decimal(fact?.target, decimals: indicator.decimals),
-            NumberText.percent(fact?.achievementPct),
-            fact?.status?.text.text(language) ?? NumberText.blank,
+            achievementText(fact?.achievementPct, indicator),
+            fact?.statusText(indicator)?.text(language) ?? NumberText.blank,
             changeText(indicator, now: quarterFact?.value, before: quarterFact?.previousQuarterValue),
         ]
+    }
+
+    /// `97.3%`, or `105.6% ของเพดาน` for a ceiling; `–` without one.
+    func achievementText(_ pct: Double?, _ indicator: Indicator) -> String {
+        guard let pct, pct.isFinite else { return NumberText.blank }
+        return NumberText.percent(pct) + indicator.targetKind.percentSuffix.text(language)
     }
 
     /// `+1,200 (+10.8%)`; for a ratio, already a percentage, the difference in points: `+2.5 จุด`.
@@ -68,41 +101,25 @@ extension SummaryRenderer {
         return difference + " (" + NumberText.signedPercent(100 * (now - before) / abs(before)) + ")"
     }
 
-    /// The best and most lagging district by year-to-date achievement of their own targets, or by the value itself
-    /// when no district has a target. "Best" follows the indicator's direction: for `lower` indicators the
-    /// smallest achievement (or value) is best. Ties go to the lower district code, so the text is deterministic.
-    func districtComparison(_ report: Report, _ indicator: Indicator, ytd: ReportWindow?) -> String {
-        guard let ytd else { return labels.tooFewDistricts }
-        let facts = report.reference.districts.compactMap { report.fact(ytd, indicator: indicator.id, area: $0.code) }
-        let byAchievement = facts.compactMap { f in f.achievementPct.filter(\.isFinite).map { (f.areaCode, $0) } }
-        let byValue = facts.compactMap { f in f.value.filter(\.isFinite).map { (f.areaCode, $0) } }
-        let useAchievement = !byAchievement.isEmpty
-        let candidates = useAchievement ? byAchievement : byValue
-        guard candidates.count >= 2 else { return labels.tooFewDistricts }
-        // Stable order: best first by the indicator's direction, then district code.
-        let ranked = candidates.sorted { a, b in
-            if a.1 != b.1 { return indicator.better == .higher ? a.1 > b.1 : a.1 < b.1 }
-            return a.0 < b.0
-        }
+    /// The best and the worst district (`ReportInsights.comparison`): "ดีที่สุด: อ.ภูซาง 83.2% ของเพดาน · สูงที่สุด:
+    /// อ.เมืองพะเยา 109.5% ของเพดาน".
+    func districtComparison(_ report: Report, _ indicator: Indicator) -> String {
+        guard let comparison = report.insights.comparison(indicator.id) else { return labels.tooFewDistricts }
+        let byAchievement = comparison.basis == .achievement
         func amount(_ value: Double) -> String {
-            useAchievement
-                ? NumberText.percent(value)
+            byAchievement
+                ? achievementText(value, indicator)
                 : labels.withUnit(NumberText.decimal(value, decimals: indicator.decimals), indicator.unit(language))
         }
-        func describe(_ entry: (String, Double)) -> String { districtName(entry.0, report) + " " + amount(entry.1) }
-        guard let best = ranked.first, let worst = ranked.last else { return labels.tooFewDistricts }
-        // Naming a "best" and a "most lagging" district among equals would single one out for nothing.
-        var text = amount(best.1) == amount(worst.1)
-            ? labels.allEqual(amount(best.1))
-            : labels.best(describe(best)) + " · " + labels.lagging(describe(worst))
-        if !useAchievement { text += " " + labels.byValue }
+        func describe(_ entry: ReportInsights.RankedDistrict) -> String {
+            districtName(entry.areaCode, report) + " " + amount(entry.amount)
+        }
+        // Naming a "best" and a "worst" district among equals would single one out for nothing.
+        var text = comparison.allEqual
+            ? labels.allEqual(amount(comparison.best.amount))
+            : labels.best(describe(comparison.best)) + " · "
+                + labels.worst(describe(comparison.worst), lowerIsBetter: indicator.better == .lower)
+        if !byAchievement { text += " " + labels.byValue }
         return text
-    }
-}
-
-extension Optional where Wrapped == Double {
-    fileprivate func filter(_ keep: (Double) -> Bool) -> Double? {
-        guard let value = self, keep(value) else { return nil }
-        return value
     }
 }

@@ -24,6 +24,22 @@ import Testing
         }
     }
 
+    @Test("short names: optional columns, the full name when absent or empty")
+    func shortNames() throws {
+        // The minimal set has no short-name columns at all.
+        let minimal = try ReferenceData.load(from: Fixtures.minimalReference)
+        #expect(minimal.indicators.allSatisfy { $0.shortNameTH == $0.nameTH && $0.shortNameEN == $0.nameEN })
+        // The sample reference fills them for the long names and leaves short names empty.
+        let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Inputs/reference")
+        let sample = try ReferenceData.load(from: inputs)
+        let hotspots = try #require(sample.indicator("forest_fire_hotspots"))
+        #expect(hotspots.shortName(.th) == "จุดความร้อน" && hotspots.shortName(.en) == "Fire hotspots")
+        #expect(hotspots.name(.th) == "จุดความร้อน (ไฟป่าและการเผาในที่โล่ง)")
+        let members = try #require(sample.indicator("welfare_fund_members"))
+        #expect(members.shortNameTH == members.nameTH && members.shortNameEN == members.nameEN)
+    }
+
     @Test func minimalSetLoads() throws {
         let data = try ReferenceData.load(from: Fixtures.minimalReference)
         #expect(data.province.code == "56" && data.province.nameTH == "พะเยา")

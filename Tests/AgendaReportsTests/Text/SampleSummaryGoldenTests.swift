@@ -45,6 +45,25 @@ struct SampleSummaryGoldenTests {
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count <= SummaryRenderer.lineBudget + 1)
     }
 
+    @Test("no indicator name in the sample summary is cut: short names where space is tight", arguments: Language.allCases)
+    func namesAreWhole(language: Language) throws {
+        let report = try #require(Self.sample)
+        let text = SummaryRenderer(language: language).render(report, workbookPath: "phayao-agenda-FY2565.xlsx")
+        let lines = text.split(separator: "\n").map(String.init)
+        // The headline table and the data-quality table. The outlier list below them belongs to the outlier rule,
+        // which is being replaced by anomaly flags; the anomaly lines should use `shortName(_:)` too.
+        let labels = SummaryLabels(language: language)
+        let period = try #require(lines.firstIndex { $0.hasPrefix("   " + labels.missingPeriod("")) })
+        #expect(lines.contains(labels.dataQuality))
+        for line in lines[...period] { #expect(!line.contains("…"), "\(line)") }
+        for workstream in report.reference.workstreams {
+            for indicator in report.insights.headlines(workstream.id) {
+                #expect(indicator.shortName(language).displayWidth <= SummaryRenderer.nameWidth, "\(indicator.id)")
+                #expect(lines.contains { $0.hasPrefix("   " + indicator.shortName(language) + " ") }, "\(indicator.id)")
+            }
+        }
+    }
+
     @Test("the sample import's accounting matches the documented flaws")
     func sampleAccounting() throws {
         let report = try #require(Self.sample)

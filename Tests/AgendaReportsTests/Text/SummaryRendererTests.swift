@@ -69,9 +69,10 @@ import Testing
 
     @Test func rejectionsAreAttributedToDistricts() {
         let report = SummaryReportFixture.report
-        #expect(SummaryRenderer.districtCode(ofFile: "5601/2565-02.csv", in: report) == "5601")
-        #expect(SummaryRenderer.districtCode(ofFile: "5602_2565-03.csv", in: report) == "5602")
-        #expect(SummaryRenderer.districtCode(ofFile: "mystery.csv", in: report) == nil)
+        let codes = Set(report.reference.districts.map(\.code))
+        #expect(ReportInsights.districtCode(ofFile: "5601/2565-02.csv", source: nil, districtCodes: codes) == "5601")
+        #expect(ReportInsights.districtCode(ofFile: "5602_2565-03.csv", source: nil, districtCodes: codes) == "5602")
+        #expect(ReportInsights.districtCode(ofFile: "mystery.csv", source: nil, districtCodes: codes) == nil)
         let quality = SummaryRenderer.quality(report)
         #expect(quality["5601"]?.rejectedRows == 2)
         #expect(quality["5602"]?.rejectedFiles == 1)

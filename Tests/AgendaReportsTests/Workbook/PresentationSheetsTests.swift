@@ -36,7 +36,7 @@ struct PresentationSheetsTests {
         let report = Self.report
         var checked = 0
         for workstream in report.reference.workstreams {
-            for indicator in PresentationText.headlines(workstream, reference: report.reference) {
+            for indicator in report.insights.headlines(workstream.id) {
                 let rows = dashboard.rows(where: "B", is: indicator.nameTH)
                 try #require(rows.count == 1, "\(indicator.id) should have one dashboard row")
                 let row = rows[0]
@@ -49,23 +49,27 @@ struct PresentationSheetsTests {
                 else { #expect(text("E") == "–") }
                 if let pct = fact.achievementPct {
                     #expect(abs((number("F") ?? .nan) - pct / 100) < 1e-12, "\(indicator.id) achievement")
-                    #expect(dashboard.cell("F\(row)")?.numberFormat == "0.0%")
+                    // A ceiling's share says so in its format: "105.6% ของเพดาน".
+                    #expect(dashboard.cell("F\(row)")?.numberFormat
+                        == (indicator.better == .lower ? "0.0%\" ของเพดาน\"" : "0.0%"))
                 } else { #expect(text("F") == "–") }
-                #expect(text("G") == (fact.status?.text.th ?? "–"), "\(indicator.id) status")
+                #expect(text("G") == (fact.statusText(indicator)?.th ?? "–"), "\(indicator.id) status")
                 checked += 1
             }
         }
         // NR01, NR02, LS02, LS03, CW01, EC01, EC02, HL01: eight headlines, several with targets and statuses.
         #expect(checked == 8)
-        #expect(report.facts.contains { $0.window.isYearToDate && $0.areaCode == "56" && $0.status == .behind }
-            || report.facts.contains { $0.window.isYearToDate && $0.areaCode == "56" && $0.status == .achieved })
+        // As of 5 October 2565 the fiscal year is over: only final statuses.
+        #expect(report.facts.contains { $0.window.isYearToDate && $0.areaCode == "56" && $0.status == .notAchieved })
+        #expect(report.facts.contains { $0.window.isYearToDate && $0.areaCode == "56" && $0.status == .achieved })
+        #expect(!report.facts.contains { $0.status == .behind || $0.status == .onTrack })
 
         // The as-of date is a real date shown in the Buddhist year.
         let dateCell = try #require(dashboard.cells.values.first { $0.isDate })
         #expect(dateCell.numberFormat == "[$-7041E]d mmmm yyyy")
         #expect(dateCell.value == .string("2022-10-05T00:00:00") || dateCell.value.string?.hasPrefix("2022-10-05") == true)
-        // The grid's three-colour scale.
-        #expect(dashboard.conditionalTypes.contains("colorScale"))
+        // The grid counts statuses ("3 / 4") in status colours; no colour scale over percentages any more.
+        #expect(!dashboard.conditionalTypes.contains("colorScale"))
     }
 
     @Test("each workstream sheet has one bar chart per headline and one line chart, all titled")
@@ -74,7 +78,7 @@ struct PresentationSheetsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         for (i, workstream) in Self.report.reference.workstreams.enumerated() {
             let sheet = try #require(book.sheet[Self.workstreamSheetNames[i]])
-            let headlines = PresentationText.headlines(workstream, reference: Self.report.reference)
+            let headlines = Self.report.insights.headlines(workstream.id)
             #expect(sheet.charts.count == headlines.count + 1, "\(workstream.id)")
             #expect(sheet.charts.filter { $0.type == "BarChart:bar" }.count == headlines.count)
             #expect(sheet.charts.filter { $0.type == "LineChart" }.count == 1)

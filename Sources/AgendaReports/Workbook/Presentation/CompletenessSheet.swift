@@ -80,7 +80,7 @@ enum CompletenessSheet {
         try cells.text("อำเภอที่ส่ง (จาก \(report.reference.districts.count))", row, 0, styles.text(province: true),
                        bold: true)
         for (i, month) in months.enumerated() {
-            let sent = report.completeness.filter { $0.month == month && $0.submitted }.count
+            let sent = report.insights.reporting(month)?.submitted.count ?? 0
             try cells.text("\(sent)/\(report.reference.districts.count)", row, i + 1,
                            styles.format(CellStyle(bold: true, fill: PresentationStyles.provinceFill, align: .center)),
                            bold: true)

@@ -3,7 +3,8 @@ import Foundation
 import XlsxWriter
 
 /// The first sheet, active on open: what the report covers, the headline indicators of every workstream against
-/// their targets, a districts × workstreams grid of achievement, and which districts reported each month.
+/// their targets (ceilings for lower-is-better indicators), a districts × workstreams grid of indicators on target,
+/// and which districts reported each month. Everything beyond the facts comes from `Report.insights`.
 ///
 /// Layout (columns A–G): page 1 is the title block and the headline table; a manual page break puts the grid,
 /// its definition and the monthly completeness block on page 2. The columns are kept narrow enough (labels and
@@ -92,13 +93,13 @@ enum DashboardSheet {
             BilingualText(th: "หน่วย", en: "Unit"),
             BilingualText(th: "ผลงานสะสม", en: "Value YTD"),
             BilingualText(th: "เป้าหมายทั้งปี", en: "Annual target"),
-            BilingualText(th: "ร้อยละของเป้า", en: "Achievement"),
+            BilingualText(th: "ร้อยละของเป้า", en: "% of target"),
             BilingualText(th: "สถานะ", en: "Status"),
         ], row: row)
         row += 1
         let province = report.reference.province.code
         for (position, workstream) in report.reference.workstreams.enumerated() {
-            let headlines = PresentationText.headlines(workstream, reference: report.reference)
+            let headlines = report.insights.headlines(workstream.id)
             let first = row
             for indicator in headlines {
                 let fact = report.fact(ytd, indicator: indicator.id, area: province)
@@ -109,8 +110,8 @@ enum DashboardSheet {
                 try cells.text(indicator.unitTH, row, 2, styles.text(align: .center))
                 try cells.value(fact?.value, row, 3, decimals: indicator.decimals)
                 try cells.value(fact?.target, row, 4, decimals: indicator.decimals)
-                try cells.percent(fact?.achievementPct, row, 5)
-                try cells.status(fact?.status, row, 6)
+                try cells.achievement(fact, indicator, row, 5)
+                try cells.status(fact, indicator, row, 6)
                 row += 1
             }
             // The workstream's name merged down beside its indicators (wrapped; the rows grow only if needed).
@@ -121,17 +122,28 @@ enum DashboardSheet {
             }
             cells.widths.atLeast(labelWidth, col: 0)
         }
+        // One reading of a ceiling everywhere: said once under the table, in both languages.
+        let ceilings = report.reference.workstreams.flatMap { report.insights.headlines($0.id) }
+            .contains { $0.targetKind == .ceiling }
+        if ceilings {
+            for text in [PresentationText.ceilingNote.th, PresentationText.ceilingNote.en] {
+                try cells.merge(text, row: row, cols: 0...lastColumn, styles.wrappedNote, sizeDelta: -2, wrap: true)
+                row += 1
+            }
+        }
         return row
     }
 
-    /// Districts × workstreams achievement grid with a three-colour scale. Returns the next free row.
+    /// Districts × workstreams: how many of the workstream's indicators are as planned, out of those with a status
+    /// ("3 / 4"), coloured like the statuses. It reads the same statuses as every other sheet, so a ceiling counts
+    /// as met only when it is kept. Returns the next free row.
     private static func writeGrid(_ context: SheetContext, cells: PresentationCells, row start: Int) throws -> Int {
         let report = context.report
         let styles = cells.styles
         let workstreams = report.reference.workstreams
         var row = start
-        try cells.text("ความก้าวหน้าเทียบเป้าหมาย รายอำเภอ × ประเด็น", row, 0, styles.section, fit: false)
-        try cells.text("Progress against targets, districts × workstreams (fiscal year to date)", row + 1, 0,
+        try cells.text("ตัวชี้วัดที่บรรลุเป้าหมายหรือเป็นไปตามแผน รายอำเภอ × ประเด็น", row, 0, styles.section, fit: false)
+        try cells.text("Indicators achieved or on track, districts × workstreams (fiscal year to date)", row + 1, 0,
                        styles.note, fit: false)
         row += 2
         // Workstream names are long: they wrap in their heading instead of widening the columns.
@@ -139,30 +151,33 @@ enum DashboardSheet {
             + workstreams.enumerated().map { BilingualText(th: "\($0.offset + 1). \($0.element.nameTH)", en: "") },
             row: row, fit: false, wrapWidth: 24)
         row += 1
-        let first = row
         for area in report.reference.reportAreas {
             let isProvince = area.code == report.reference.province.code
             let name = isProvince ? "รวมจังหวัด\(area.nameTH)" : area.nameTH
             try cells.text(name, row, 0, styles.text(province: isProvince), bold: isProvince)
             for (i, workstream) in workstreams.enumerated() {
-                let score = AchievementScore.score(report: report, workstream: workstream, areaCode: area.code)
-                try cells.percent(score, row, i + 1, province: isProvince)
+                if let tally = report.insights.tally(workstream: workstream.id, area: area.code) {
+                    try cells.text("\(tally.met) / \(tally.judged)", row, i + 1, styles.tone(tally.tone), bold: true)
+                } else {
+                    try cells.dash(row, i + 1, province: isProvince)
+                }
             }
             row += 1
         }
-        if !workstreams.isEmpty {
-            // Red below target, yellow around it, green above: colours only support the numbers in the cells.
-            try cells.sheet.conditionalFormatThreeColorScale(
-                firstRow: first, firstCol: 1, lastRow: row - 1, lastCol: workstreams.count,
-                minColor: 0xF8696B, midColor: 0xFFEB84, maxColor: 0x63BE7B)
-        }
         let lastCol = max(lastColumn, workstreams.count)
-        for text in [AchievementScore.definition.th, AchievementScore.definition.en] {
+        for text in [gridDefinition.th, gridDefinition.en] {
             try cells.merge(text, row: row, cols: 0...lastCol, styles.wrappedNote, sizeDelta: -2, wrap: true)
             row += 1
         }
         return row
     }
+
+    static let gridDefinition = BilingualText(
+        th: "ค่าในตาราง = จำนวนตัวชี้วัดที่บรรลุเป้าหมายหรือเป็นไปตามแผน (ตัวชี้วัดที่ยิ่งน้อยยิ่งดี: ไม่เกินเพดาน) / จำนวนตัวชี้วัดในประเด็นที่มีทั้งผลงานและเป้าหมาย "
+            + "สถานะเดียวกับในแผ่นงานแต่ละประเด็น; สีเขียว = ครบทุกตัว, สีเหลือง = อย่างน้อยครึ่งหนึ่ง, สีแดง = น้อยกว่าครึ่ง; \"–\" = ไม่มีตัวชี้วัดที่มีทั้งผลงานและเป้าหมาย",
+        en: "Cell = indicators achieved or on track (lower-is-better: within the ceiling) / the workstream's indicators "
+            + "with both a value and a target, the statuses of the workstream sheets; green = all, yellow = at least "
+            + "half, red = fewer than half; \"–\" = no indicator with both.")
 
     /// Districts reporting per month, compactly: rows of `monthsPerRow` months (name above, "sent / nine" below,
     /// coloured and worded), then one line naming the district-months with nothing sent. Returns the next free row.
@@ -176,7 +191,6 @@ enum DashboardSheet {
         try cells.text("Districts reporting per month, out of \(districts.count) (details on the "
                        + "\(SheetNames.completeness) sheet)", row + 1, 0, styles.note, fit: false)
         row += 2
-        let byMonth = Dictionary(grouping: report.completeness, by: \.month)
         var missingText: [String] = []
         let months = report.scope.months
         for chunk in stride(from: 0, to: months.count, by: monthsPerRow) {
@@ -185,16 +199,16 @@ enum DashboardSheet {
             try cells.text("เดือน / Month", row, 0, styles.header, fit: false, bold: true)
             try cells.text("ส่งแล้ว / Sent", row + 1, 0, styles.format(CellStyle(bold: true)), fit: false, bold: true)
             for (i, month) in slice.enumerated() {
-                let sent = Set((byMonth[month] ?? []).filter(\.submitted).map(\.districtCode))
-                let missing = districts.filter { !sent.contains($0.code) }.map(\.nameTH)
+                let reporting = report.insights.reporting(month)
+                let missing = (reporting?.missing ?? districts.map(\.code))
+                    .map { report.reference.district($0)?.nameTH ?? $0 }
                 if !missing.isEmpty {
                     missingText.append("\(month.shortName(.th)): \(missing.joined(separator: ", "))")
                 }
-                let count = sent.count
-                let status: Status? = count == districts.count
-                    ? .achieved : (count * 2 >= districts.count ? .onTrack : .behind)
+                let count = reporting?.submitted.count ?? 0
                 try cells.text(month.shortName(.th), row, i + 1, styles.header, bold: true)
-                try cells.text("\(count) / \(districts.count)", row + 1, i + 1, styles.status(status), bold: true)
+                try cells.text("\(count) / \(districts.count)", row + 1, i + 1,
+                               styles.tone(ReportInsights.Tone(part: count, of: districts.count)), bold: true)
             }
             row += 2
         }

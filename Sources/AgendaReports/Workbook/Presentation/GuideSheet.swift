@@ -84,12 +84,13 @@ enum GuideSheet {
         try cells.text("สถานะ / Status (ผลงานสะสมเทียบเป้าหมายทั้งปี · year to date against the annual target)", row, 0,
                        cells.styles.section, fit: false)
         row += 1
-        for status in Status.allCases {
-            let meaning = PresentationText.statusMeaning(status)
-            try wrappedPair(cells, "\(status.text.th) · \(status.text.en)",
-                            meaning, row: row, labelFormat: cells.styles.status(status))
+        for entry in PresentationText.statusLegend {
+            try wrappedPair(cells, "\(entry.words.th) · \(entry.words.en)",
+                            entry.meaning, row: row, labelFormat: cells.styles.status(entry.status))
             row += 1
         }
+        try wrappedPair(cells, "ร้อยละของเป้า · % of target", PresentationText.ceilingNote, row: row)
+        row += 1
         try wrappedPair(cells, NumberText.blank, BilingualText(
             th: "ไม่มีข้อมูล หรือไม่มีเป้าหมาย (ไม่ใช่ศูนย์)", en: "No value or no target (not zero)"),
                         row: row, labelFormat: cells.styles.missing())

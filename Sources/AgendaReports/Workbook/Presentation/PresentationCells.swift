@@ -92,10 +92,28 @@ final class PresentationCells {
         noteBodyRow(row, col)
     }
 
+    /// The percentage of a fact's target (`Fact.achievementPct`); of a ceiling it reads "105.6% ของเพดาน". Or "–".
+    func achievement(_ fact: Fact?, _ indicator: Indicator, _ row: Int, _ col: Int, province: Bool = false) throws {
+        let kind = indicator.targetKind
+        guard kind == .ceiling else { return try percent(fact?.achievementPct, row, col, province: province) }
+        guard let pct = fact?.achievementPct, pct.isFinite else { return try dash(row, col, province: province) }
+        try sheet.write(number: pct / 100, row: row, col: col, format: styles.percent(province: province, kind: kind))
+        widths.fit(NumberText.percent(pct) + kind.percentSuffix.th, col: col, bold: province)
+        noteBodyRow(row, col)
+    }
+
     /// The status word in its colour, or "–".
     func status(_ status: Status?, _ row: Int, _ col: Int) throws {
         guard let status else { return try dash(row, col) }
         try text(status.text.th, row, col, styles.status(status), bold: true)
+    }
+
+    /// A fact's status in its indicator's words ("เกินเพดาน" for a ceiling exceeded), in its colour, or "–".
+    func status(_ fact: Fact?, _ indicator: Indicator, _ row: Int, _ col: Int) throws {
+        guard let fact, let status = fact.status, let words = fact.statusText(indicator) else {
+            return try dash(row, col)
+        }
+        try text(words.th, row, col, styles.status(status), bold: true)
     }
 
     func dash(_ row: Int, _ col: Int, province: Bool = false) throws {
@@ -187,25 +205,36 @@ enum PresentationText {
         }
     }
 
-    static func statusMeaning(_ status: Status) -> BilingualText {
-        switch status {
-        case .achieved:
-            BilingualText(th: "ผลงานถึงเป้าหมายทั้งปีแล้ว (ตัวชี้วัดที่ยิ่งน้อยยิ่งดี: ไม่เกินเป้าหมาย)",
-                          en: "The annual target is reached (for lower-is-better indicators: not exceeded)")
-        case .onTrack:
-            BilingualText(th: "ยังไม่ถึงเป้าหมายทั้งปี แต่ถึงส่วนที่ควรได้ ณ เวลานี้ (ตัวชี้วัดแบบผลรวม: เป้าหมาย × เดือนที่ผ่านไป ÷ 12)",
-                          en: "Not yet the annual target, but the share due by now (sum indicators: target × months elapsed ÷ 12)")
-        case .behind:
-            BilingualText(th: "ต่ำกว่าส่วนของเป้าหมายที่ควรได้ ณ เวลานี้ (ยิ่งน้อยยิ่งดี: สูงกว่า)",
-                          en: "Below the share of the target due by now (lower-is-better: above it)")
-        }
-    }
+    /// What each status word means, in the order the guide lists them: the plain words, then a ceiling's.
+    static let statusLegend: [(words: BilingualText, status: Status, meaning: BilingualText)] = [
+        (Status.achieved.text, .achieved, BilingualText(
+            th: "ผลงานถึงเป้าหมายทั้งปีแล้ว",
+            en: "The annual target is reached")),
+        (Status.onTrack.text, .onTrack, BilingualText(
+            th: "ปีงบประมาณยังไม่สิ้นสุด: ยังไม่ถึงเป้าหมายทั้งปี แต่ถึงส่วนที่ควรได้ ณ เวลานี้ (ตัวชี้วัดแบบผลรวม: เป้าหมาย × เดือนที่ผ่านไป ÷ 12); "
+                + "ตัวชี้วัดที่ยิ่งน้อยยิ่งดี: ไม่เกินส่วนของเพดาน ณ เวลานี้",
+            en: "The year is still running: not yet the annual target, but the share due by now (sum indicators: "
+                + "target × months elapsed ÷ 12); lower-is-better: within the share of the ceiling due by now")),
+        (Status.behind.text, .behind, BilingualText(
+            th: "ปีงบประมาณยังไม่สิ้นสุด: ต่ำกว่าส่วนของเป้าหมายที่ควรได้ ณ เวลานี้",
+            en: "The year is still running: below the share of the target due by now")),
+        (Status.notAchieved.text, .notAchieved, BilingualText(
+            th: "ปีงบประมาณสิ้นสุดแล้ว และผลงานไม่ถึงเป้าหมายทั้งปี",
+            en: "The fiscal year is over and the annual target was not reached")),
+        (TargetKind.ceiling.statusText(.achieved), .achieved, BilingualText(
+            th: "ตัวชี้วัดที่ยิ่งน้อยยิ่งดี (เป้าหมายเป็นเพดาน): ปีงบประมาณสิ้นสุดแล้ว และผลงานไม่เกินเพดาน",
+            en: "Lower-is-better indicators (the target is a ceiling): the year is over and the value stayed within it")),
+        (TargetKind.ceiling.statusText(.behind), .behind, BilingualText(
+            th: "ยิ่งน้อยยิ่งดี: ปีงบประมาณยังไม่สิ้นสุด และผลงานเกินส่วนของเพดาน ณ เวลานี้ (ใช้เพดานเร็วกว่าเดือนที่ผ่านไป)",
+            en: "Lower-is-better: the year is still running and the value is above the share of the ceiling due by now")),
+        (TargetKind.ceiling.statusText(.notAchieved), .notAchieved, BilingualText(
+            th: "ยิ่งน้อยยิ่งดี: ผลงานเกินเพดานทั้งปีแล้ว (หรือปีงบประมาณสิ้นสุดโดยเกินเพดาน)",
+            en: "Lower-is-better: the value is above the annual ceiling (during the year, or at its end)")),
+    ]
 
-    /// The headline indicators of a workstream: those marked headline, else its first indicator.
-    static func headlines(_ workstream: Workstream, reference: ReferenceData) -> [Indicator] {
-        let all = reference.indicators(in: workstream.id)
-        let marked = all.filter(\.isHeadline)
-        if !marked.isEmpty { return marked }
-        return all.first.map { [$0] } ?? []
-    }
+    /// How the percentage column reads, for the guide and the sheets' notes.
+    static let ceilingNote = BilingualText(
+        th: "ร้อยละของเป้า = ผลงาน ÷ เป้าหมาย ตัวชี้วัดที่ยิ่งน้อยยิ่งดีมีเป้าหมายเป็นเพดาน จึงแสดงเป็นร้อยละของเพดาน (เช่น \"105.6% ของเพดาน\" = เกินเพดาน 5.6%) ไม่ใช่ความก้าวหน้า",
+        en: "% of target = value ÷ target. A lower-is-better indicator's target is a ceiling, shown as the share of "
+            + "it used (\"105.6% of ceiling\" = 5.6% over it), never as progress")
 }

@@ -72,8 +72,8 @@ struct WorkstreamCharts {
                        fit: false)
         try cells.headerRow([BilingualText(th: "อำเภอ", en: "District")] + headlines.map { indicator in
             showsAchievement(indicator)
-                ? BilingualText(th: "\(indicator.nameTH)\nร้อยละของเป้า", en: "")
-                : BilingualText(th: "\(indicator.nameTH)\nผลงานสะสม (\(indicator.unitTH))", en: "")
+                ? BilingualText(th: "\(indicator.shortNameTH)\nร้อยละของ\(indicator.targetKind.name.th)", en: "")
+                : BilingualText(th: "\(indicator.shortNameTH)\nผลงานสะสม (\(indicator.unitTH))", en: "")
         }, row: layout.districtHeader, fit: false)
         for (i, district) in report.reference.districts.enumerated() {
             let r = layout.firstDistrict + i
@@ -82,8 +82,8 @@ struct WorkstreamCharts {
                 let fact = report.fact(ytd, indicator: indicator.id, area: district.code)
                 // Charts read empty cells as gaps; "–" would be read as zero, so nothing is written for no value.
                 if showsAchievement(indicator) {
-                    if let pct = fact?.achievementPct {
-                        try cells.percent(pct, r, j + 1)
+                    if fact?.achievementPct != nil {
+                        try cells.achievement(fact, indicator, r, j + 1)
                     } else {
                         try cells.blank(r, j + 1, styles.text())
                     }
@@ -95,7 +95,7 @@ struct WorkstreamCharts {
             }
         }
         try cells.headerRow([BilingualText(th: "เดือน", en: "Month")] + headlines.map {
-            BilingualText(th: "\($0.nameTH)\nจังหวัด (\($0.unitTH))", en: "")
+            BilingualText(th: "\($0.shortNameTH)\nจังหวัด (\($0.unitTH))", en: "")
         }, row: layout.monthHeader, fit: false)
         let province = report.reference.province.code
         for (i, month) in months.enumerated() {
@@ -127,13 +127,21 @@ struct WorkstreamCharts {
             let values = CellRange(sheet: name, col: j + 1, firstRow: layout.firstDistrict, lastRow: layout.lastDistrict)
             let achievement = showsAchievement(indicator)
             let format = achievement ? "0%" : WorkbookStyles.numberCode(decimals: indicator.decimals)
-            try chart.addSeries(name: indicator.nameTH, categories: districts, values: values)
+            try chart.addSeries(name: indicator.shortNameTH, categories: districts, values: values)
                 .setFill(color: WorkbookStyles.headerFill)
                 .showDataLabels(numberFormat: format, font: labelFont)
-            let lowerIsBetter = indicator.better == .lower ? " (ยิ่งน้อยยิ่งดี)" : ""
-            chart.setTitle(achievement
-                ? "\(indicator.nameTH): ร้อยละของเป้าหมายรายอำเภอ\(lowerIsBetter)"
-                : "\(indicator.nameTH): ผลงานสะสมรายอำเภอ (\(indicator.unitTH))\(lowerIsBetter)", font: titleFont)
+            // The bars read as every sheet does: value ÷ target, and for a ceiling the share of it used, where
+            // lower is better and past 100% means over the ceiling.
+            let title: String
+            switch (achievement, indicator.targetKind) {
+            case (true, .target): title = "\(indicator.shortNameTH): ร้อยละของเป้าหมาย รายอำเภอ"
+            case (true, .ceiling):
+                title = "\(indicator.shortNameTH): ร้อยละของเพดาน รายอำเภอ (ยิ่งน้อยยิ่งดี, เกิน 100% = เกินเพดาน)"
+            case (false, .target): title = "\(indicator.shortNameTH): ผลงานสะสม รายอำเภอ (\(indicator.unitTH))"
+            case (false, .ceiling):
+                title = "\(indicator.shortNameTH): ผลงานสะสม รายอำเภอ (\(indicator.unitTH), ยิ่งน้อยยิ่งดี)"
+            }
+            chart.setTitle(title, font: titleFont)
             chart.setLegend(.none)
             chart.categoryAxis.setLabelFont(labelFont)
             // Districts top-down in the table's order (5601 first), value axis kept along the bottom.
@@ -152,7 +160,7 @@ struct WorkstreamCharts {
         let unit = headlines.first?.unitTH
         for (j, indicator) in headlines.enumerated() where indicator.unitTH == unit {
             let values = CellRange(sheet: name, col: j + 1, firstRow: layout.firstMonth, lastRow: layout.lastMonth)
-            try line.addSeries(name: indicator.nameTH, categories: monthNames, values: values)
+            try line.addSeries(name: indicator.shortNameTH, categories: monthNames, values: values)
                 .setLine(color: palette[j % palette.count], width: 2.25)
         }
         line.setTitle("ผลงานรายเดือนระดับจังหวัด (\(unit ?? "")) / Province, monthly", font: titleFont)

@@ -27,7 +27,7 @@ enum WorkstreamSheet {
         var row = try writeTable(context, cells: cells, workstream: workstream)
         row += 1
 
-        let headlines = PresentationText.headlines(workstream, reference: report.reference)
+        let headlines = report.insights.headlines(workstream.id)
         let charts = WorkstreamCharts(context: context, cells: cells, workstream: workstream, headlines: headlines)
         // The charts start a printed page, and their data the next, so no page boundary cuts a chart in half.
         let chartsHeading = row
@@ -56,7 +56,10 @@ enum WorkstreamSheet {
             + "เดียวกันของปีงบประมาณก่อน · \"–\" = ไม่มีข้อมูล (ไม่ใช่ศูนย์) · Year-to-date value against the annual "
             + "target; latest quarter against the one before and the same quarter of the previous fiscal year; "
             + "\"–\" = no data (not zero)"
-        try cells.merge(note, row: 2, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
+        // Said where it matters: only sheets with a lower-is-better indicator explain the ceiling.
+        let ceiling = report.reference.indicators(in: workstream.id).contains { $0.targetKind == .ceiling }
+            ? "\n" + PresentationText.ceilingNote.th + " · " + PresentationText.ceilingNote.en : ""
+        try cells.merge(note + ceiling, row: 2, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
     }
 
     /// Writes the header and one block per indicator; returns the next free row.
@@ -77,7 +80,7 @@ enum WorkstreamSheet {
             BilingualText(th: "อำเภอ", en: "District"),
             BilingualText(th: "ผลงานสะสม", en: "Value YTD"),
             BilingualText(th: "เป้าหมายทั้งปี", en: "Annual target"),
-            BilingualText(th: "ร้อยละของเป้า", en: "Achievement"),
+            BilingualText(th: "ร้อยละของเป้า", en: "% of target"),
             BilingualText(th: "สถานะ", en: "Status"),
             BilingualText(th: "ไตรมาสล่าสุด", en: quarter?.label ?? "Latest quarter"),
             previousQuarterHeader(label: previousLabel, monthsSoFar: quarter.map { report.scope.effectiveMonths(of: $0).count }),
@@ -92,8 +95,11 @@ enum WorkstreamSheet {
         let bandFormat = styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill, align: .left, wrap: true))
         var row = headerRow + 1
         for indicator in report.reference.indicators(in: workstream.id) {
+            let direction = indicator.targetKind == .ceiling
+                ? "ยิ่งน้อยยิ่งดี: เป้าหมายเป็นเพดาน · lower is better: the target is a ceiling"
+                : PresentationText.direction(indicator.better).th
             let heading = "\(indicator.nameTH) (\(indicator.unitTH)) · \(indicator.nameEN) (\(indicator.unitEN))"
-                + " · \(PresentationText.direction(indicator.better).th)"
+                + " · \(direction)"
             try cells.merge(heading, row: row, cols: 0...Column.last, bandFormat, bold: true, wrap: true)
             row += 1
             for area in report.reference.reportAreas {
@@ -105,8 +111,8 @@ enum WorkstreamSheet {
                                styles.text(province: isProvince), bold: isProvince)
                 try cells.value(fact?.value, row, Column.value, decimals: d, province: isProvince)
                 try cells.value(fact?.target, row, Column.target, decimals: d, province: isProvince)
-                try cells.percent(fact?.achievementPct, row, Column.achievement, province: isProvince)
-                try cells.status(fact?.status, row, Column.status)
+                try cells.achievement(fact, indicator, row, Column.achievement, province: isProvince)
+                try cells.status(fact, indicator, row, Column.status)
                 try cells.value(quarterFact?.value, row, Column.quarter, decimals: d, province: isProvince)
                 try cells.value(quarterFact?.previousQuarterValue, row, Column.previousQuarter, decimals: d,
                                 province: isProvince)
