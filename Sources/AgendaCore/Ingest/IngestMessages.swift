@@ -40,12 +40,6 @@ enum IngestMessages {
             en: "Cannot tell whether this file is UTF-8 or Windows-874 (byte \(u) at offset \(utf8Offset) is not UTF-8, yet \(valid) sequences read as UTF-8 against \(invalid) broken ones, and there is no UTF-8 Thai), so the whole file is not counted rather than guessed. Save it again from Excel as \"CSV UTF-8 (Comma delimited)\".")
     }
 
-    static func notRegularFile(kind: String) -> BilingualText {
-        BilingualText(
-            th: "ไม่ใช่ไฟล์ธรรมดา (\(kind)) จึงไม่ได้เปิดอ่าน วางไฟล์ CSV จริงแทน",
-            en: "Not a regular file (\(kind)), so it was not opened; put a real CSV file here instead.")
-    }
-
     static let emptyFile = BilingualText(
         th: "ไฟล์ว่าง ต้องมีแถวหัวตาราง เช่น district_code,period,indicator_id,value",
         en: "The file is empty; it needs a header row such as district_code,period,indicator_id,value.")

@@ -13,8 +13,8 @@ enum RegularFileReader {
     /// The path is not a regular file; `kind` says what it is, for the message.
     struct NotRegular: Error, CustomStringConvertible {
         var path: String
-        var kind: String
-        var description: String { "\(path) is a \(kind), not a regular file" }
+        var kind: FileStatus.Kind
+        var description: String { "\(path) is \(kind.label.en), not a regular file" }
     }
 
     static func open(_ url: URL) throws -> FileHandle {
@@ -32,25 +32,13 @@ enum RegularFileReader {
             throw NSError(domain: NSPOSIXErrorDomain, code: Int(code),
                           userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code)), NSFilePathErrorKey: url.path])
         }
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else {
+        let kind = FileStatus.Kind(mode: info.st_mode)
+        guard kind == .regular else {
             close(fd)
-            throw NotRegular(path: url.path, kind: kindName(type))
+            throw NotRegular(path: url.path, kind: kind)
         }
         // Regular files never block; clear the flag so reads behave as usual.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    }
-
-    static func kindName(_ type: mode_t) -> String {
-        switch type {
-        case S_IFDIR: "folder"
-        case S_IFIFO: "FIFO (named pipe)"
-        case S_IFSOCK: "socket"
-        case S_IFCHR: "character device"
-        case S_IFBLK: "block device"
-        case S_IFLNK: "symbolic link"
-        default: "special file"
-        }
     }
 }

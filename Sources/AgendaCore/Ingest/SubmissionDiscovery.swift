@@ -172,6 +172,19 @@ struct FileStatus {
     enum Kind {
         case regular, directory, symlink, fifo, socket, characterDevice, blockDevice, other
 
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .regular
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symlink
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            case S_IFCHR: self = .characterDevice
+            case S_IFBLK: self = .blockDevice
+            default: self = .other
+            }
+        }
+
         var label: BilingualText {
             switch self {
             case .regular: BilingualText(th: "ไฟล์ธรรมดา", en: "a regular file")
@@ -208,16 +221,7 @@ struct FileStatus {
     }
 
     private init(_ info: stat) {
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: kind = .regular
-        case S_IFDIR: kind = .directory
-        case S_IFLNK: kind = .symlink
-        case S_IFIFO: kind = .fifo
-        case S_IFSOCK: kind = .socket
-        case S_IFCHR: kind = .characterDevice
-        case S_IFBLK: kind = .blockDevice
-        default: kind = .other
-        }
+        kind = Kind(mode: info.st_mode)
         identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

@@ -66,7 +66,7 @@ struct SubmissionScanner {
     }
 
     private static func reason(for error: Error) -> BilingualText {
-        if let special = error as? RegularFileReader.NotRegular { return IngestMessages.notRegularFile(kind: special.kind) }
+        if let special = error as? RegularFileReader.NotRegular { return IngestMessages.notRegularFile(special.kind.label) }
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileNoSuchFileError || ns.code == NSFileReadNoSuchFileError) {
             return IngestMessages.notFound()

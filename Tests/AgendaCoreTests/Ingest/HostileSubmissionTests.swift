@@ -234,7 +234,7 @@ import Testing
         #expect(result.accepted.map(\.value) == [7])
         let reasons = Dictionary(uniqueKeysWithValues: result.rejections.map { ($0.file, $0.reason.en) })
         #expect(reasons["pipe.csv"]?.contains("FIFO") == true)
-        #expect(reasons["zero.csv"]?.contains("character device") == true)
+        #expect(reasons["zero.csv"]?.contains("a device, not a regular file") == true)
         #expect(result.rejections.allSatisfy { $0.wholeFile })
     }
 }
