@@ -5,7 +5,8 @@ import XlsxWriter
 ///
 /// The header names are a contract with officials' pivot tables and other tools (issue 3, item 6): keep them
 /// byte for byte. Numbers are numbers, a missing value is an empty cell (never 0 or ""), and `status` holds the
-/// machine value (`achieved`, `on_track`, `behind`) so a filter works in any language.
+/// machine value (`achieved`, `on_track`, `behind`, and `not_achieved` once the fiscal year is over) so a filter
+/// works in any language.
 enum FactsSheet {
     static let name = "Facts"
     static let headers = [
