@@ -39,7 +39,7 @@ public struct AnomalyRule: Sendable, Hashable, Codable {
 
     public init(
         threshold: Double = 4, minimumFactor: Double = 3, minimumMonths: Int = 4, minimumPeers: Int = 3,
-        scaleFloor: Double = 0.1, offsetFraction: Double = 0.25
+        scaleFloor: Double = 0.1, offsetFraction: Double = 0.1
     ) {
         self.threshold = threshold
         self.minimumFactor = minimumFactor

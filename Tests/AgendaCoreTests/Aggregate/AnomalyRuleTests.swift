@@ -27,10 +27,10 @@ struct AnomalyRuleTests {
 
     @Test("A ×10 slip in one district is flagged with what was expected, and kept")
     func tenfold() throws {
-        // Every district 100 a month; 5604 sends 1000 in March. Offset c = ¼ × median positive (100) = 25, so
-        // y = log 125 everywhere but log 1025 there. Levels stay log 125 (the median polish moves nothing), the
-        // others' March deviation is 0: residual log(1025/125) = log 8.2 = 2.1041. All other 23 residuals are 0,
-        // MAD 0, so the scale is the floor 0.1: z = 21.04 > 4 and 8.2 > ×3. Expected exp(log 125) − 25 = 100.
+        // Every district 100 a month; 5604 sends 1000 in March. Offset c = 0.1 × median positive (100) = 10, so
+        // y = log 110 everywhere but log 1010 there. Levels stay log 110 (the median polish moves nothing), the
+        // others' March deviation is 0: residual log(1010/110) = log 9.18 = 2.2172. All other 23 residuals are 0,
+        // MAD 0, so the scale is the floor 0.1: z = 22.17 > 4 and 9.18 > ×3. Expected exp(log 110) − 10 = 100.
         var rows = Array(repeating: Array(repeating: 100.0, count: 6), count: 4)
         rows[3][5] = 1000
         let report = buildReport(.year(2565), reference, imports("births", rows))
@@ -38,7 +38,7 @@ struct AnomalyRuleTests {
         let a = try #require(report.anomalies.first)
         #expect(a.districtCode == "5604" && a.month == F.m(2565, 3) && a.indicatorID == "births" && a.area.isEmpty)
         #expect(a.value == 1000 && abs(a.expected - 100) < 1e-9)
-        #expect(abs(a.score - log(8.2) / 0.1) < 1e-9)
+        #expect(abs(a.score - log(1010.0 / 110) / 0.1) < 1e-9)
         #expect(a.checks == [.peers])
         #expect(a.factorText == "×10")
         let reason = a.reason(decimals: 0)
@@ -51,9 +51,9 @@ struct AnomalyRuleTests {
 
     @Test("A seasonal peak every district shares is not flagged")
     func sharedSeason() {
-        // Levels 10, 20, 40, 80 with a ×10 peak in December for all. Each district's c is ¼ of its own median
-        // positive value (2.5, 5, 10, 20), so on log(x + c) every series is its level plus the same shape:
-        // log(12.5a/10) … log(102.5a/10). Every residual is exactly 0.
+        // Levels 10, 20, 40, 80 with a ×10 peak in December for all. Each district's c is 0.1 × its own median
+        // positive value (1, 2, 4, 8), so on log(x + c) every series is its level plus the same shape:
+        // log(1.1a) … log(10.1a) with a = level / 10. Every residual is exactly 0.
         let rows = [10.0, 20, 40, 80].map { level in (0..<6).map { $0 == 2 ? level * 10 : level } }
         #expect(buildReport(.year(2565), reference, imports("births", rows)).anomalies.isEmpty)
         // The same peak in one district alone is a slip: flagged.
@@ -64,8 +64,8 @@ struct AnomalyRuleTests {
 
     @Test("A stock collapsing to 1% is flagged on both its checks; the month it recovers is not")
     func stockCollapse() throws {
-        // Beds 200 everywhere; 5602 sends 2 in January. c = 50: log(52/250) = −1.5702 against the peers (z −15.70)
-        // and the same change from December against the others' 0 (z −15.70). February's jump back up is large
+        // Beds 200 everywhere; 5602 sends 2 in January. c = 20: log(22/220) = −2.3026 against the peers (z −23.03)
+        // and the same change from December against the others' 0 (z −23.03). February's jump back up is large
         // against January but ordinary against the peers, and a stock needs both: not flagged.
         var rows = Array(repeating: Array(repeating: 200.0, count: 6), count: 4)
         rows[1][3] = 2
@@ -75,7 +75,7 @@ struct AnomalyRuleTests {
         #expect(a.districtCode == "5602" && a.month == F.m(2565, 1) && a.value == 2)
         #expect(abs(a.expected - 200) < 1e-9)
         #expect(a.checks == [.peers, .previousMonth])
-        #expect(abs(a.score - log(52.0 / 250) / 0.1) < 1e-9)
+        #expect(abs(a.score - log(22.0 / 220) / 0.1) < 1e-9)
         #expect(a.factorText == "1/100")
         #expect(a.reason(decimals: 0).en.hasSuffix("maybe typed 100 times too small (decimal point or unit)"))
     }
@@ -90,8 +90,8 @@ struct AnomalyRuleTests {
         sparse[0][3] = 1
         sparse[1][4] = 2
         #expect(buildReport(.year(2565), reference, imports("births", sparse)).anomalies.isEmpty)
-        // A ×10 typed into zero is still zero; one into a lone 1 among zeros is 10, and c = ¼ × 10 = 2.5:
-        // (10 + 2.5) / (0 + 2.5) = ×5, against a MAD of 0 (scale 0.1): flagged.
+        // A ×10 typed into zero is still zero; one into a lone 1 among zeros is 10, and c = max(0.1 × 10, 1) = 1:
+        // (10 + 1) / (0 + 1) = ×11, against a MAD of 0 (scale 0.1): flagged.
         sparse[0][3] = 10
         #expect(buildReport(.year(2565), reference, imports("births", sparse)).anomalies.map(\.districtCode) == ["5601"])
     }
@@ -115,8 +115,8 @@ struct AnomalyRuleTests {
     @Test("A slip in one sub-area is flagged on that area, not also on the district total")
     func areaSlip() throws {
         // Three villages per district, 10 each a month; 5601's village B sends 100 in January. At the area level
-        // (twelve villages) c = 2.5: log(102.5 / 12.5) = log 8.2, z 21.04. The district total 120 against 30
-        // (c 7.5: ×3.4) is flagged too, but one mistake gives one row: the area's.
+        // (twelve villages) c = max(0.1 × 10, 1) = 1: log(101 / 11) = 2.2172, z 22.17. The district total 120
+        // against 30 (c 3: ×3.7) is flagged too, but one mistake gives one row: the area's.
         var imports = ImportBuilder()
         for d in 1...4 {
             for month in months {
@@ -130,14 +130,14 @@ struct AnomalyRuleTests {
         #expect(report.anomalies.count == 1)
         let a = try #require(report.anomalies.first)
         #expect(a.districtCode == "5601" && a.area == "B" && a.value == 100 && abs(a.expected - 10) < 1e-9)
-        #expect(abs(a.score - log(8.2) / 0.1) < 1e-9)
+        #expect(abs(a.score - log(101.0 / 11) / 0.1) < 1e-9)
         #expect(a.reason(decimals: 0).en.contains("other areas' same month"))
     }
 
     @Test("The same month last year vetoes a district's own recurring peak")
     func recurringPeak() {
         // Unit 0 is 100 in month 0 and month 12, 10 otherwise; units 1–3 are 10 throughout. Against the peers
-        // month 12 is ×8.2 on the x + c scale, but against its own month 0 it changed by 0 while the others
+        // month 12 is ×9.2 on the x + c scale, but against its own month 0 it changed by 0 while the others
         // changed by 0 too: that check finds nothing, so the value is not flagged. Month 0 has no year before.
         let rule = AnomalyRule()
         var series = Array(repeating: Dictionary(uniqueKeysWithValues: (0...12).map { ($0, 10.0) }), count: 4)
