@@ -45,7 +45,7 @@ struct AnomaliesSheetTests {
         #expect(total[4]?.v == .number(50_000) && total[5]?.v == .number(5_000) && total[6]?.v == .number(21.0))
         #expect(total[7]?.v == .string(
             "สูงกว่าที่คาด ×10 (คาดไว้ราว 5,000) เทียบกับอำเภออื่นเดือนเดียวกัน, เดือนก่อน; "
-                + "อาจพิมพ์เกิน 10 เท่า (จุดทศนิยมหรือหน่วย); ส่วนใหญ่จาก บ้านดอนมูล หมู่ 2 (45,500) / "
+                + "อาจพิมพ์เกิน 10 เท่า (จุดทศนิยมหรือหน่วย); ส่วนใหญ่จาก บ้านดอนมูล หมู่ 2 (45,500)\n"
                 + "×10 the expected 5,000, against other districts' same month, the previous month; "
                 + "maybe typed 10 times too large (decimal point or unit); mostly from บ้านดอนมูล หมู่ 2 (45,500)"))
 
@@ -55,7 +55,7 @@ struct AnomaliesSheetTests {
         #expect(area[4]?.v == .number(0.004) && area[5]?.v == .number(4) && area[6]?.v == .number(-15.7))
         #expect(area[7]?.v == .string(
             "ต่ำกว่าที่คาด เหลือ 1/1,000 (คาดไว้ราว 4) เทียบกับพื้นที่อื่นเดือนเดียวกัน; "
-                + "อาจพิมพ์ขาด 1,000 เท่า (จุดทศนิยมหรือหน่วย) / "
+                + "อาจพิมพ์ขาด 1,000 เท่า (จุดทศนิยมหรือหน่วย)\n"
                 + "1/1,000 of the expected 4, against other areas' same month; "
                 + "maybe typed 1,000 times too small (decimal point or unit)"))
     }

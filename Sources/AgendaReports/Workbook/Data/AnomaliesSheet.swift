@@ -3,7 +3,7 @@ import XlsxWriter
 
 /// `Anomalies`: one row per value that looks like a mistake (`AnomalyRule`), in the report's order (district,
 /// month, indicator, area), with the value as sent, what the rule expected, its robust score and the reason in
-/// Thai and English.
+/// Thai and English (one cell, Thai first and English on the next line).
 ///
 /// Information only: every flagged value is in `Data` and counted in every figure exactly as sent.
 enum AnomaliesSheet {
@@ -24,7 +24,8 @@ enum AnomaliesSheet {
             let decimals = report.reference.indicator(anomaly.indicatorID)?.decimals ?? 2
             let valueFormat = context.valueFormat(indicatorID: anomaly.indicatorID)
             let reason = anomaly.reason(decimals: decimals)
-            let text = reason.th + " / " + reason.en
+            // Thai first, English on its own line: one cell, as the sheet has one reason column.
+            let text = reason.th + "\n" + reason.en
             reasons.append(text)
             try sheet.write(string: anomaly.districtCode, row: row, col: 0, format: styles.code)
             try sheet.write(string: anomaly.month.label, row: row, col: 1, format: styles.code)
@@ -40,7 +41,8 @@ enum AnomaliesSheet {
             layout.fit(number: anomaly.value, decimals: decimals, col: 4)
             layout.fit(number: anomaly.expected, decimals: decimals, col: 5)
             layout.fit(number: anomaly.score, decimals: 1, col: 6)
-            layout.fit(text, col: 7, limit: reasonWidth)
+            layout.fit(reason.th, col: 7, limit: reasonWidth)
+            layout.fit(reason.en, col: 7, limit: reasonWidth)
         }
         for (offset, text) in reasons.enumerated() {
             let height = layout.rowHeight(wrapping: text, col: 7)

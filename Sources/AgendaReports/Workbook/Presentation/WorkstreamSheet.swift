@@ -154,11 +154,17 @@ enum WorkstreamSheet {
         let ids = Set(context.report.reference.indicators(in: workstream.id).map(\.id))
         let count = context.report.anomalies.filter { ids.contains($0.indicatorID) }.count
         guard count > 0 else { return }
-        let shown = min(count, anomaliesMarked)
-        let text = "ค่าที่ควรตรวจสอบในประเด็นนี้ \(count) ค่า: \(shown) ค่าที่เด่นที่สุดมีหมายเหตุในตาราง ทั้งหมดอยู่ในแผ่นงาน "
-            + "\(AnomaliesSheet.name) (ไม่ได้แก้ไขหรือตัดทิ้ง) · \(count) value\(count == 1 ? "" : "s") to check in this "
-            + "workstream: the \(shown) strongest noted in the table, all in the \(AnomaliesSheet.name) sheet (never changed "
-            + "or dropped)"
+        let text: String
+        if count <= anomaliesMarked {
+            text = "ค่าที่ควรตรวจสอบในประเด็นนี้ \(count) ค่า มีหมายเหตุในตารางและอยู่ในแผ่นงาน \(AnomaliesSheet.name) "
+                + "(ไม่ได้แก้ไขหรือตัดทิ้ง) · \(count) value\(count == 1 ? "" : "s") to check in this workstream, noted in "
+                + "the table and listed in the \(AnomaliesSheet.name) sheet (never changed or dropped)"
+        } else {
+            text = "ค่าที่ควรตรวจสอบในประเด็นนี้ \(count) ค่า: \(anomaliesMarked) ค่าที่เด่นที่สุดมีหมายเหตุในตาราง ทั้งหมดอยู่ในแผ่นงาน "
+                + "\(AnomaliesSheet.name) (ไม่ได้แก้ไขหรือตัดทิ้ง) · \(count) values to check in this workstream: the "
+                + "\(anomaliesMarked) strongest noted in the table, all in the \(AnomaliesSheet.name) sheet (never changed "
+                + "or dropped)"
+        }
         try cells.merge(text, row: row, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
     }
 
