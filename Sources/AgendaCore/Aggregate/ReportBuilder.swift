@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns reference data and an import into a `Report`: facts per window × indicator × area, completeness,
-/// timeliness and outliers.
+/// timeliness and anomalies (values that look like mistakes).
 ///
 /// Pure and deterministic: no clock (deadlines are month ends in Bangkok, UTC+7, computed from the calendar), no
 /// dictionary order in the output. Cost: one pass over the accepted values to index them, then work proportional to
@@ -62,11 +62,12 @@ public enum ReportBuilder {
         let completeness = index.completeness(
             fiscalYear: scope.fiscalYear, lastMonth: scope.lastMonth, timelinessDays: options.timelinessDays)
         let reportMonths = Set(windows.flatMap { scope.effectiveMonths(of: $0) }.map(\.ordinal))
-        let outliers = index.outliers(
-            months: reportMonths, threshold: options.outlierThreshold, minimumHistory: options.outlierMinimumHistory)
+        let anomalies = AnomalyFinder.find(
+            reference: reference, imported: imported, lastMonth: scope.lastMonth, months: reportMonths,
+            rule: options.anomalyRule)
 
         return Report(
             scope: scope, options: options, reference: reference, imported: imported, windows: windows,
-            facts: facts, completeness: completeness, outliers: outliers, asOf: asOf)
+            facts: facts, completeness: completeness, anomalies: anomalies, asOf: asOf)
     }
 }

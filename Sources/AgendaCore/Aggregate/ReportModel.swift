@@ -149,33 +149,45 @@ public struct CompletenessCell: Sendable, Hashable, Codable {
     }
 }
 
-/// A district-month value far from that district's own history. Flagged, never changed or dropped.
-public struct Outlier: Sendable, Hashable, Codable {
+/// A value that looks like a mistake by `AnomalyRule`: information only, the value is never changed or dropped.
+public struct Anomaly: Sendable, Hashable, Codable {
     public var districtCode: String
-    public var indicatorID: String
     public var month: YearMonth
+    public var indicatorID: String
+    /// The sub-area whose own value was flagged; empty when the flag is on the district's monthly total.
+    public var area: String
+    /// The value as sent (for a total: by the indicator's rule, summed over sub-areas or their mean).
     public var value: Double
-    /// Median of the earlier months used as history.
-    public var median: Double
-    /// Median absolute deviation of that history.
-    public var mad: Double
-    /// Modified z-score 0.6745 × (value − median) / MAD.
+    /// What the rule expected from the district's (or area's) own level and the other districts' (areas') same
+    /// month.
+    public var expected: Double
+    /// Signed robust z-score of the weakest check that found the value far: positive when too high.
     public var score: Double
-    public var historyMonths: Int
+    /// The checks that were made; every one found the value far.
+    public var checks: [AnomalyRule.Check]
+    /// On a total flag: the sub-area whose value accounts for most of the gap from the expected total, if one does.
+    public var dominantArea: String?
+    public var dominantAreaValue: Double?
 
     public init(
-        districtCode: String, indicatorID: String, month: YearMonth, value: Double, median: Double, mad: Double,
-        score: Double, historyMonths: Int
+        districtCode: String, month: YearMonth, indicatorID: String, area: String = "", value: Double,
+        expected: Double, score: Double, checks: [AnomalyRule.Check], dominantArea: String? = nil,
+        dominantAreaValue: Double? = nil
     ) {
         self.districtCode = districtCode
-        self.indicatorID = indicatorID
         self.month = month
+        self.indicatorID = indicatorID
+        self.area = area
         self.value = value
-        self.median = median
-        self.mad = mad
+        self.expected = expected
         self.score = score
-        self.historyMonths = historyMonths
+        self.checks = checks
+        self.dominantArea = dominantArea
+        self.dominantAreaValue = dominantAreaValue
     }
+
+    /// value / expected, nil when nothing (0) was expected.
+    public var factor: Double? { expected > 0 ? value / expected : nil }
 }
 
 /// What a report covers.
@@ -224,15 +236,27 @@ public enum ReportScope: Sendable, Hashable, Codable {
 public struct ReportOptions: Sendable, Hashable, Codable {
     /// A month's values are on time when their file was modified no later than this many days after month end.
     public var timelinessDays: Int
-    /// Modified z-score above which a value is flagged.
+    /// The anomaly rule's robust z-score threshold (`AnomalyRule.threshold`).
     public var outlierThreshold: Double
-    /// Earlier months of history needed before a value can be flagged.
+    /// Months with a value a district's or area's series needs before it is judged (`AnomalyRule.minimumMonths`).
     public var outlierMinimumHistory: Int
+    /// The smallest factor from the expected value that is flagged (`AnomalyRule.minimumFactor`).
+    public var outlierMinimumFactor: Double
 
-    public init(timelinessDays: Int = 10, outlierThreshold: Double = 3.5, outlierMinimumHistory: Int = 6) {
+    public init(
+        timelinessDays: Int = 10, outlierThreshold: Double = 4, outlierMinimumHistory: Int = 4,
+        outlierMinimumFactor: Double = 3
+    ) {
         self.timelinessDays = timelinessDays
         self.outlierThreshold = outlierThreshold
         self.outlierMinimumHistory = outlierMinimumHistory
+        self.outlierMinimumFactor = outlierMinimumFactor
+    }
+
+    /// The anomaly rule these options describe.
+    public var anomalyRule: AnomalyRule {
+        AnomalyRule(threshold: outlierThreshold, minimumFactor: outlierMinimumFactor,
+                    minimumMonths: outlierMinimumHistory)
     }
 }
 
@@ -248,8 +272,8 @@ public struct Report: Sendable {
     public var facts: [Fact]
     /// One per district × month of the fiscal year up to `scope.lastMonth`, districts then months.
     public var completeness: [CompletenessCell]
-    /// Sorted by district, indicator, month.
-    public var outliers: [Outlier]
+    /// Values that look like mistakes, sorted by district, month, indicator (reference order), area.
+    public var anomalies: [Anomaly]
     /// The report's as-of instant: the newest input's modification time or `--as-of`; never the clock.
     public var asOf: Date
     /// What the renderers say about the facts (headlines, best and worst districts, tallies, data quality,
@@ -266,7 +290,7 @@ public struct Report: Sendable {
 
     public init(
         scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult,
-        windows: [ReportWindow], facts: [Fact], completeness: [CompletenessCell], outliers: [Outlier], asOf: Date
+        windows: [ReportWindow], facts: [Fact], completeness: [CompletenessCell], anomalies: [Anomaly], asOf: Date
     ) {
         self.scope = scope
         self.options = options
@@ -275,7 +299,7 @@ public struct Report: Sendable {
         self.windows = windows
         self.facts = facts
         self.completeness = completeness
-        self.outliers = outliers
+        self.anomalies = anomalies
         self.asOf = asOf
         var index: [FactKey: Int] = [:]
         for (i, f) in facts.enumerated() {

@@ -12,8 +12,8 @@ struct MonthPartial: Sendable, Hashable {
 
 /// Accepted values grouped once by (indicator, district, month) into per-month partial sums and counts.
 ///
-/// Built in one pass over `ImportResult.accepted` (linear in rows); every window, comparison, completeness cell and
-/// outlier reads from here, so the cost of a report is rows + (windows × indicators × areas × 12), never
+/// Built in one pass over `ImportResult.accepted` (linear in rows); every window, comparison and completeness cell
+/// reads from here, so the cost of a report is rows + (windows × indicators × areas × 12), never
 /// rows × windows. Superseded values are never read: they live only in `ImportResult.superseded`.
 struct ValueIndex: Sendable {
     let reference: ReferenceData
@@ -72,11 +72,6 @@ struct ValueIndex: Sendable {
     func partial(indicator: Int, district: Int, month: YearMonth) -> MonthPartial? {
         cells[indicator * districtCount + district][month.ordinal]
     }
-
-    /// Month ordinals holding a value for this indicator and district, ascending.
-    func monthsWithValues(indicator: Int, district: Int) -> [Int] {
-        cells[indicator * districtCount + district].keys.sorted()
-    }
 }
 
 /// An area a fact is computed for: one district (by position) or the whole province.
@@ -121,16 +116,6 @@ extension ValueIndex {
                   denominator != 0
             else { return nil }
             return 100 * numerator / denominator
-        }
-    }
-
-    /// The value of an indicator for one district in one month, by its rule: the outlier rule's data point.
-    func monthValue(indicator i: Int, district d: Int, month: Int) -> Double? {
-        guard let p = cells[i * districtCount + d][month] else { return nil }
-        switch reference.indicators[i].aggregation {
-        case .sum, .last: return p.sum
-        case .mean: return p.sum / Double(p.count)
-        case .ratio: return nil
         }
     }
 

@@ -1,10 +1,10 @@
 import AgendaCore
 
-/// The data-quality part of the summary: rejected rows and files, missing district-months and outliers, per
-/// district, so the governor's office knows whom to call.
+/// The data-quality part of the summary: rejected rows and files, missing district-months and values to check
+/// (anomalies), per district, so the governor's office knows whom to call.
 extension SummaryRenderer {
-    /// How many outliers are described one by one.
-    static let outliersListed = 3
+    /// How many anomalies, the strongest, are described one by one.
+    static let anomaliesListed = 3
     /// How many missing months are named per district before "…".
     static let missingMonthsNamed = 3
 
@@ -12,21 +12,21 @@ extension SummaryRenderer {
         var rejectedRows = 0
         var rejectedFiles = 0
         var missing: [YearMonth] = []
-        var outliers = 0
+        var anomalies = 0
 
-        var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missing.isEmpty && outliers == 0 }
+        var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missing.isEmpty && anomalies == 0 }
     }
 
     /// Per district code (nil = unknown district), everything wrong with its data: the rejected rows and files and
-    /// missing months the core tallied (`ReportInsights.quality`), and the outliers, still counted here.
+    /// missing months the core tallied (`ReportInsights.quality`), and the anomalies flagged in the district.
     static func quality(_ report: Report) -> [String?: DistrictQuality] {
         var result: [String?: DistrictQuality] = [:]
         for (code, tally) in report.insights.quality {
             result[code] = DistrictQuality(rejectedRows: tally.rejectedRows, rejectedFiles: tally.rejectedFiles,
                                            missing: tally.missingMonths)
         }
-        for outlier in report.outliers {
-            result[outlier.districtCode, default: DistrictQuality()].outliers += 1
+        for anomaly in report.anomalies {
+            result[anomaly.districtCode, default: DistrictQuality()].anomalies += 1
         }
         return result
     }
@@ -42,24 +42,24 @@ extension SummaryRenderer {
         guard !listed.isEmpty else { return lines + ["   " + labels.noProblems] }
 
         var table = TextTable(alignments: [.left, .right, .right, .left, .right], indent: "   ")
-        table.add([labels.districtColumn, labels.rejectedRows, labels.rejectedFiles, labels.missingMonths, labels.outliers])
+        table.add([labels.districtColumn, labels.rejectedRows, labels.rejectedFiles, labels.missingMonths, labels.anomalies])
         var total = DistrictQuality()
         for (code, q) in listed {
             let name = code.map { districtName($0, report) } ?? labels.unknownDistrict
-            table.add([name, count(q.rejectedRows), count(q.rejectedFiles), missingText(q.missing), count(q.outliers)])
+            table.add([name, count(q.rejectedRows), count(q.rejectedFiles), missingText(q.missing), count(q.anomalies)])
             total.rejectedRows += q.rejectedRows
             total.rejectedFiles += q.rejectedFiles
             total.missing += q.missing
-            total.outliers += q.outliers
+            total.anomalies += q.anomalies
         }
         table.add([labels.total, count(total.rejectedRows), count(total.rejectedFiles), count(total.missing.count),
-                   count(total.outliers)])
+                   count(total.anomalies)])
         lines += table.lines()
         let months = report.completeness.map(\.month)
         if let first = months.min(), let last = months.max() {
             lines.append("   " + labels.missingPeriod(ThaiCalendarNames.monthRange(from: first, to: last, language)))
         }
-        lines += outlierLines(report)
+        lines += anomalyLines(report)
         return lines
     }
 
@@ -75,27 +75,24 @@ extension SummaryRenderer {
         return "\(sorted.count) (" + names.joined(separator: ", ") + ")"
     }
 
-    /// The few outliers furthest from their district's history, by absolute modified z-score.
-    private func outlierLines(_ report: Report) -> [String] {
-        guard !report.outliers.isEmpty else { return [] }
-        let ranked = report.outliers.sorted { a, b in
-            let (x, y) = (abs(a.score), abs(b.score))
-            if x != y { return x > y }
-            return (a.districtCode, a.indicatorID, a.month) < (b.districtCode, b.indicatorID, b.month)
-        }
-        let shown = ranked.prefix(Self.outliersListed)
-        var lines = ["   " + labels.topOutliers(shown.count, report.outliers.count)]
-        for outlier in shown {
-            let indicator = report.reference.indicator(outlier.indicatorID)
+    /// The few strongest anomalies (by absolute robust score): where, what was sent, what was expected.
+    private func anomalyLines(_ report: Report) -> [String] {
+        guard !report.anomalies.isEmpty else { return [] }
+        let shown = report.anomaliesByStrength.prefix(Self.anomaliesListed)
+        var lines = ["   " + labels.topAnomalies(shown.count, report.anomalies.count)]
+        for anomaly in shown {
+            let indicator = report.reference.indicator(anomaly.indicatorID)
             let decimals = indicator?.decimals ?? 0
-            let name = (indicator?.name(language) ?? outlier.indicatorID).truncated(toDisplayWidth: Self.nameWidth)
-            let value = NumberText.decimal(outlier.value, decimals: decimals)
-            let detail = labels.outlierDetail(
-                median: NumberText.decimal(outlier.median, decimals: decimals),
-                score: NumberText.decimal(outlier.score, decimals: 1))
-            lines.append("     " + districtName(outlier.districtCode, report) + " · " + name + " · "
-                + outlier.month.shortName(language) + ": "
-                + (indicator.map { labels.withUnit(value, $0.unit(language)) } ?? value) + " " + detail)
+            // The short name, whole: a governor reads whole words.
+            let name = indicator?.shortName(language) ?? anomaly.indicatorID
+            let value = NumberText.decimal(anomaly.value, decimals: decimals)
+            let detail = labels.anomalyDetail(
+                expected: NumberText.decimal(anomaly.expected, decimals: decimals), factor: anomaly.factorText)
+            let place: String = anomaly.area.isEmpty ? "" : " (\(anomaly.area))"
+            let where_: String = districtName(anomaly.districtCode, report) + place
+            let shown: String = indicator.map { labels.withUnit(value, $0.unit(language)) } ?? value
+            let month: String = anomaly.month.shortName(language)
+            lines.append("     \(where_) · \(name) · \(month): \(shown) \(detail)")
         }
         return lines
     }

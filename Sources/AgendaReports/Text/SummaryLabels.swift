@@ -60,17 +60,22 @@ struct SummaryLabels {
     var rejectedRows: String { pick("แถวที่ถูกปฏิเสธ", "Rejected rows") }
     var rejectedFiles: String { pick("ไฟล์ที่ถูกปฏิเสธ", "Rejected files") }
     var missingMonths: String { pick("เดือนที่ไม่ส่ง", "Months missing") }
-    var outliers: String { pick("ค่าผิดปกติ", "Outliers") }
+    var anomalies: String { pick("ควรตรวจสอบ", "To check") }
     var unknownDistrict: String { pick("ไม่ทราบอำเภอ", "Unknown district") }
     var total: String { pick("รวม", "Total") }
-    var noProblems: String { pick("ไม่พบแถวที่ถูกปฏิเสธ เดือนที่ขาดส่ง หรือค่าผิดปกติ", "No rejected rows, missing months or outliers.") }
+    var noProblems: String { pick("ไม่พบแถวที่ถูกปฏิเสธ เดือนที่ขาดส่ง หรือค่าที่ควรตรวจสอบ", "No rejected rows, missing months or values to check.") }
     func missingPeriod(_ span: String) -> String { pick("เดือนที่ไม่ส่งนับช่วง \(span)", "Months missing counted over \(span)") }
-    func topOutliers(_ n: Int, _ total: Int) -> String {
-        pick("ค่าผิดปกติที่ต่างจากประวัติมากที่สุด \(n) จาก \(total) รายการ (แจ้งไว้ ไม่ได้แก้ไขค่า):",
-             "Largest of \(total) outliers flagged (values kept as sent):")
+    func topAnomalies(_ n: Int, _ total: Int) -> String {
+        if n == total {
+            return pick("ค่าที่ควรตรวจสอบ \(total) รายการ (แจ้งไว้ ไม่ได้แก้ไขค่า):",
+                        "\(total == 1 ? "Value" : "Values") to check (kept as sent):")
+        }
+        return pick("ค่าที่ควรตรวจสอบที่เด่นที่สุด \(n) จาก \(total) รายการ (แจ้งไว้ ไม่ได้แก้ไขค่า):",
+             "Strongest \(n) of \(total) values to check (kept as sent):")
     }
-    func outlierDetail(median: String, score: String) -> String {
-        pick("(ค่ากลางเดิม \(median), คะแนน z \(score))", "(usual median \(median), z-score \(score))")
+    func anomalyDetail(expected: String, factor: String?) -> String {
+        let f = factor.map { ", \($0)" } ?? ""
+        return pick("(คาดไว้ราว \(expected)\(f))", "(expected about \(expected)\(f))")
     }
 
     var workbook: String { pick("รายละเอียดทั้งหมดในสมุดงาน Excel", "Full detail in the Excel workbook") }

@@ -4,7 +4,7 @@ import XlsxWriter
 
 /// Writes a `Report` as the governor's workbook: presentation sheets first (dashboard, one per workstream,
 /// completeness, how to read), then the data sheets officials pivot on (`Facts`, `Rejected`, `Superseded`,
-/// `Data`, `Sources`).
+/// `Anomalies`, `Data`, `Sources`).
 ///
 /// The renderer only formats: every number comes from the `Report`. It writes straight to the URL it is given;
 /// `ReportJob` hands it a temporary name and renames the finished file, so a failure never replaces a good report.
@@ -55,6 +55,7 @@ public struct WorkbookRenderer: Sendable {
         let superseded = try SupersededSheet.write(
             context, overflowFileName: ReportFileNames.supersededCSVName(dataCSV: overflowFileName))
         names.append(superseded.sheet.name)
+        names.append(try AnomaliesSheet.write(context).name)
         let data = try DataSheet.write(context, overflowFileName: overflowFileName)
         names.append(data.sheet.name)
         names.append(try SourcesSheet.write(context).name)

@@ -61,6 +61,6 @@ import Testing
         #expect(a.facts.contains { $0.value != nil })
         #expect(a.facts == b.facts)
         #expect(a.completeness == b.completeness)
-        #expect(a.outliers == b.outliers)
+        #expect(a.anomalies == b.anomalies)
     }
 }

@@ -37,13 +37,13 @@ import Testing
         let rejections = districts.map {
             Rejection(file: "\($0.code)/x.csv", line: 2, column: "value", text: "x", reason: BilingualText(th: "ผิด", en: "bad"))
         } + [Rejection(file: "other.csv", line: 3, column: "value", text: "x", reason: BilingualText(th: "ผิด", en: "bad"))]
-        let outliers = districts.map {
-            Outlier(districtCode: $0.code, indicatorID: "W1-1", month: months[8], value: 900, median: 10, mad: 1,
-                    score: 50, historyMonths: 8)
+        let anomalies = districts.map {
+            Anomaly(districtCode: $0.code, month: months[8], indicatorID: "W1-1", area: "บ้านสันป่าม่วง หมู่ 5",
+                    value: 900, expected: 10, score: 50, checks: [.peers, .sameMonthLastYear])
         }
         return Report(scope: .year(2565), options: ReportOptions(), reference: reference,
                       imported: ImportResult(sources: [], accepted: [], superseded: [], rejections: rejections),
-                      windows: [.quarter(q), ytd], facts: facts, completeness: completeness, outliers: outliers,
+                      windows: [.quarter(q), ytd], facts: facts, completeness: completeness, anomalies: anomalies,
                       asOf: Date(timeIntervalSince1970: 1_664_500_000))
     }
 
@@ -67,7 +67,7 @@ import Testing
         let base = Self.crowdedReport
         let empty = Report(scope: base.scope, options: base.options, reference: base.reference,
                            imported: ImportResult(sources: [], accepted: [], superseded: [], rejections: []),
-                           windows: [], facts: [], completeness: [], outliers: [], asOf: base.asOf)
+                           windows: [], facts: [], completeness: [], anomalies: [], asOf: base.asOf)
         let text = SummaryRenderer(language: .th).render(empty, workbookPath: "w.xlsx")
         #expect(text.contains("0 จาก 9 อำเภอ"))
         #expect(text.contains("ไม่พบแถวที่ถูกปฏิเสธ"))

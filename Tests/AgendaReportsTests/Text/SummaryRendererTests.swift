@@ -78,7 +78,7 @@ import Testing
         #expect(quality["5602"]?.rejectedFiles == 1)
         #expect(quality[nil]?.rejectedRows == 1)
         #expect(quality["5606"]?.missing.count == 2)
-        #expect(quality["5603"]?.outliers == 1)
+        #expect(quality["5603"]?.anomalies == 1)
     }
 
     /// A report with no facts, windows, completeness or districts still renders, with blanks and no crash.
@@ -87,7 +87,7 @@ import Testing
         let base = SummaryReportFixture.report
         let empty = Report(scope: base.scope, options: base.options, reference: base.reference,
                            imported: ImportResult(sources: [], accepted: [], superseded: [], rejections: []),
-                           windows: [], facts: [], completeness: [], outliers: [], asOf: base.asOf)
+                           windows: [], facts: [], completeness: [], anomalies: [], asOf: base.asOf)
         let text = SummaryRenderer(language: language).render(empty, workbookPath: "w.xlsx")
         #expect(text.contains("–"))
         #expect(text.split(separator: "\n").count <= 60)

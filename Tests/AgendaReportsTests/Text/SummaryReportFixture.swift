@@ -115,12 +115,12 @@ enum SummaryReportFixture {
         }
     }
 
-    static var outliers: [Outlier] {
+    static var anomalies: [Anomaly] {
         [
-            Outlier(districtCode: "5601", indicatorID: "NR01", month: YearMonth(yearBE: 2565, month: 1), value: 9_000,
-                    median: 5_000, mad: 100, score: 26.98, historyMonths: 8),
-            Outlier(districtCode: "5603", indicatorID: "NR02", month: YearMonth(yearBE: 2565, month: 2), value: 25,
-                    median: 2, mad: 1, score: 15.51, historyMonths: 7),
+            Anomaly(districtCode: "5601", month: YearMonth(yearBE: 2565, month: 1), indicatorID: "NR01", value: 9_000,
+                    expected: 900, score: 26.98, checks: [.peers]),
+            Anomaly(districtCode: "5603", month: YearMonth(yearBE: 2565, month: 2), indicatorID: "NR02",
+                    area: "หย่วน", value: 25, expected: 2, score: 15.51, checks: [.peers, .previousMonth]),
         ]
     }
 
@@ -128,7 +128,7 @@ enum SummaryReportFixture {
         let windows = q2.months.map(ReportWindow.month) + [quarter, ytd]
         // 31 March 2022 18:00 UTC = 1 April 2565 01:00 in Bangkok.
         return Report(scope: .quarter(q2), options: ReportOptions(), reference: reference, imported: imported,
-                      windows: windows, facts: facts, completeness: completeness, outliers: outliers,
+                      windows: windows, facts: facts, completeness: completeness, anomalies: anomalies,
                       asOf: Date(timeIntervalSince1970: 1_648_749_600))
     }
 }

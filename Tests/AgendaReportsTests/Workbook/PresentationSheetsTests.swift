@@ -20,7 +20,7 @@ struct PresentationSheetsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(book.sheets == output.sheetNames)
         #expect(Array(book.sheets.prefix(Self.presentationSheets.count)) == Self.presentationSheets)
-        #expect(Array(book.sheets.suffix(5)) == ["Facts", "Rejected", "Superseded", "Data", "Sources"])
+        #expect(Array(book.sheets.suffix(6)) == ["Facts", "Rejected", "Superseded", "Anomalies", "Data", "Sources"])
         #expect(book.active == SheetNames.dashboard)
         #expect(Self.workstreamSheetNames == [
             "1 การบริหารจัดการทรัพยากรธรรมช…", "2 สถานะทางทะเบียนและสิทธิของบุ…", "3 สวัสดิการชุมชน",
@@ -124,32 +124,32 @@ struct PresentationSheetsTests {
         }
     }
 
-    @Test("an outlier gets a note and a comment saying value, median, score and months of history")
-    func outlierComment() throws {
+    @Test("the strongest anomalies get a note and a comment saying value, expected and why; the rest are counted")
+    func anomalyComment() throws {
         let report = Self.report
-        let outlier = try #require(report.outliers.first {
+        let anomaly = try #require(report.anomalies.first {
             $0.districtCode == SampleReportFixture.outlierDistrict && $0.indicatorID == SampleReportFixture.outlierIndicator
         })
-        let (_, book, folder) = try writeAndRead(report, name: "outliers.xlsx")
+        let (_, book, folder) = try writeAndRead(report, name: "anomalies.xlsx")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sheet = try #require(book.sheet[Self.workstreamSheetNames[0]])
-        let heading = "ค่าผิดปกติ / Outlier – เมืองพะเยา, ขยะที่นำกลับมาใช้ใหม่"
+        let heading = "ค่าที่ควรตรวจสอบ / Value to check – เมืองพะเยา, ขยะที่นำกลับมาใช้ใหม่"
         let (coordinate, comment) = try #require(sheet.comments.first { $0.value.hasPrefix(heading) })
         #expect(coordinate.hasPrefix("K"))
         // The two columns before the note compare the latest quarter with the same quarter a year earlier.
         #expect(sheet.cell("I4")?.value.string?.contains("ไตรมาสเดียวกันปีก่อน") == true)
         #expect(sheet.cell("J4")?.value.string?.contains("เทียบปีก่อน") == true)
-        #expect(sheet.cell(coordinate)?.value.string?.hasPrefix("ค่าผิดปกติ") == true)
-        #expect(comment.contains(NumberText.decimal(outlier.value, decimals: 1)))
-        #expect(comment.contains(NumberText.decimal(outlier.median, decimals: 1)))
-        #expect(comment.contains(NumberText.decimal(outlier.score, decimals: 1)))
-        #expect(comment.contains("\(outlier.historyMonths) months of history"))
-        #expect(comment.contains("มิถุนายน 2565"))
-        // The note sits on the outlier district's row of that indicator's block.
+        #expect(sheet.cell(coordinate)?.value.string == "ควรตรวจสอบ มิ.ย. 65")
+        #expect(comment.contains("ค่า " + NumberText.decimal(anomaly.value, decimals: 1)))
+        #expect(comment.contains(anomaly.reason(decimals: 1).th))
+        #expect(comment.contains(anomaly.reason(decimals: 1).en))
+        #expect(comment.contains("มิถุนายน 2565") && comment.contains("June 2565"))
+        // The note sits on the flagged district's row of that indicator's block.
         let row = Int(coordinate.dropFirst())!
         #expect(sheet.cell("A\(row)")?.value == .string("เมืองพะเยา"))
-        #expect(sheet.comments.count == Set(report.outliers.filter { ["NR01", "NR02", "NR03", "NR04"].contains($0.indicatorID) }
-            .map { "\($0.districtCode)|\($0.indicatorID)" }).count)
+        // At most the three strongest of the workstream are marked.
+        let inWorkstream = report.anomalies.filter { ["NR01", "NR02", "NR03", "NR04"].contains($0.indicatorID) }
+        #expect(sheet.comments.count == min(inWorkstream.count, WorkstreamSheet.anomaliesMarked))
     }
 
     @Test("the completeness sheet lists the district-months with no data")

@@ -46,6 +46,8 @@ enum GuideSheet {
         try cells.headerRow([BilingualText(th: "แผ่นงาน", en: "Sheet"), BilingualText(th: "เนื้อหา", en: ""),
                              BilingualText(th: "Contents", en: "")], row: row)
         row += 1
+        let minimumFactor = context.report.options.outlierMinimumFactor
+        let factor = NumberText.decimal(minimumFactor, decimals: minimumFactor == minimumFactor.rounded() ? 0 : 1)
         let workstreamSheets = context.report.reference.workstreams.enumerated()
             .map { SheetNames.workstream($0.element, position: $0.offset + 1) }
         let rows: [(String, BilingualText)] = [
@@ -54,9 +56,10 @@ enum GuideSheet {
                 en: "Overview: headline indicators against targets, progress by district, and monthly reporting")),
             (workstreamSheets.isEmpty ? "–" : "แผ่นงาน 1–\(workstreamSheets.count)", BilingualText(
                 th: "หนึ่งแผ่นต่อประเด็น: ทุกตัวชี้วัด รายอำเภอและรวมจังหวัด ผลงานสะสม เป้าหมาย สถานะ การเปลี่ยนแปลงจากไตรมาสก่อน "
-                    + "ค่าผิดปกติ (ดูความเห็นในช่องหมายเหตุ) และแผนภูมิ",
+                    + "ค่าที่ควรตรวจสอบที่เด่นที่สุดไม่เกิน \(WorkstreamSheet.anomaliesMarked) ค่า (ดูความเห็นในช่องหมายเหตุ) และแผนภูมิ",
                 en: "One sheet per workstream: every indicator by district and province, year-to-date value, target, "
-                    + "status, change from the previous quarter, outliers (see the comment in the Note column) and charts")),
+                    + "status, change from the previous quarter, the \(WorkstreamSheet.anomaliesMarked) strongest values "
+                    + "to check (see the comment in the Note column) and charts")),
             (SheetNames.completeness, BilingualText(
                 th: "อำเภอใดส่งข้อมูลเดือนใด ครบเพียงใด ทันเวลาหรือไม่ และรายการอำเภอ-เดือนที่ไม่ได้ส่ง",
                 en: "Which districts sent which months, how complete and how timely, and the district-months missing")),
@@ -67,6 +70,15 @@ enum GuideSheet {
                                        en: "Rows that failed validation, with file, line, column and reason")),
             ("Superseded", BilingualText(th: "ค่าที่ถูกแทนที่ด้วยไฟล์ที่ส่งภายหลัง (ไม่นำมานับ)",
                                          en: "Values replaced by a later file (never counted)")),
+            (AnomaliesSheet.name, BilingualText(
+                th: "ค่าที่ควรตรวจสอบ: ค่ารายเดือนของอำเภอ (หรือของตำบล/หมู่บ้าน) ที่ห่างจากที่คาดไว้ตั้งแต่ \(factor) เท่าขึ้นไป "
+                    + "เมื่อเทียบกับระดับปกติของตนเองและอำเภออื่นในเดือนเดียวกัน (จึงไม่นับฤดูกาล) เดือนก่อน (ตัวชี้วัดแบบยอดคงเหลือ) "
+                    + "และเดือนเดียวกันปีก่อน เช่น พิมพ์จุดทศนิยมผิด ใส่หน่วยเป็นพัน หรือส่งยอดสะสมแทนยอดรายเดือน "
+                    + "เป็นข้อมูลให้ตรวจสอบเท่านั้น ค่าเหล่านี้ไม่ถูกแก้ไขหรือตัดทิ้ง",
+                en: "Values to check: a district's (or sub-area's) monthly value at least \(factor) times away from what its own "
+                    + "level and the other districts' same month lead one to expect (so seasons cancel), and from the "
+                    + "previous month (stocks) and the same month last year; e.g. a slipped decimal point, a figure in "
+                    + "thousands, a cumulative figure sent as a monthly one. Information only: never changed or dropped")),
             ("Data", BilingualText(th: "ค่าดิบทุกค่าที่ผ่านการตรวจ พร้อมไฟล์และบรรทัดที่มา",
                                    en: "Every accepted raw value with its file and line")),
             ("Sources", BilingualText(th: "ไฟล์ข้อมูลทุกไฟล์ จำนวนแถว วันที่แก้ไข และรหัส SHA-256",

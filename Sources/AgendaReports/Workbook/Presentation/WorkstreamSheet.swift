@@ -4,8 +4,9 @@ import XlsxWriter
 
 /// One sheet per workstream: for each indicator, the nine districts and the province with the year-to-date value,
 /// annual target, achievement and status, the latest quarter against the one before and against the same quarter
-/// of the previous fiscal year (where the inputs hold it); outliers marked with a comment saying why; then the
-/// charts and the cells they read.
+/// of the previous fiscal year (where the inputs hold it); the few strongest values to check (`AnomalyRule`)
+/// marked with a comment saying why, the rest counted under the table and listed in `Anomalies`; then the charts
+/// and the cells they read.
 enum WorkstreamSheet {
     /// Columns of the indicator table.
     enum Column {
@@ -15,6 +16,8 @@ enum WorkstreamSheet {
     }
 
     static let headerRow = 3
+    /// How many of a workstream's anomalies, the strongest, are marked in its Note column.
+    static let anomaliesMarked = 3
 
     static func write(_ context: SheetContext, workstream: Workstream) throws -> Worksheet {
         let report = context.report
@@ -25,6 +28,7 @@ enum WorkstreamSheet {
 
         try writeTitle(context, cells: cells, workstream: workstream, position: position)
         var row = try writeTable(context, cells: cells, workstream: workstream)
+        try writeAnomalyCount(context, cells: cells, workstream: workstream, row: row)
         row += 1
 
         let headlines = report.insights.headlines(workstream.id)
@@ -90,7 +94,9 @@ enum WorkstreamSheet {
             BilingualText(th: "หมายเหตุ", en: "Note"),
         ], row: headerRow)
 
-        let outliers = Dictionary(grouping: report.outliers) { "\($0.districtCode)|\($0.indicatorID)" }
+        let marked = Dictionary(grouping: strongestAnomalies(report, workstream: workstream)) {
+            "\($0.districtCode)|\($0.indicatorID)"
+        }
         let ytd = report.yearToDate
         let bandFormat = styles.format(CellStyle(bold: true, fill: WorkbookStyles.bandFill, align: .left, wrap: true))
         var row = headerRow + 1
@@ -122,11 +128,11 @@ enum WorkstreamSheet {
                                 province: isProvince)
                 let yearChange = quarterFact.flatMap { f in f.value.flatMap { v in f.previousYearValue.map { v - $0 } } }
                 try cells.change(yearChange, row, Column.lastYearChange, decimals: d, province: isProvince)
-                let flagged = outliers["\(area.code)|\(indicator.id)"] ?? []
+                let flagged = marked["\(area.code)|\(indicator.id)"] ?? []
                 if flagged.isEmpty {
                     try cells.blank(row, Column.note, styles.text(province: isProvince))
                 } else {
-                    try writeOutlierNote(cells, flagged, indicator: indicator, area: area, row: row)
+                    try writeAnomalyNote(cells, flagged, indicator: indicator, area: area, row: row)
                 }
                 row += 1
             }
@@ -142,29 +148,51 @@ enum WorkstreamSheet {
         return BilingualText(th: "ไตรมาสก่อน (\(n) เดือนแรก)", en: "\(en), first \(n) mo.")
     }
 
-    /// "ค่าผิดปกติ ม.ค. 65" in the note column, and a comment giving each flagged month's value, the district's
-    /// median, the modified z-score and how many months of history it was judged on.
-    private static func writeOutlierNote(_ cells: PresentationCells, _ outliers: [Outlier], indicator: Indicator,
+    /// The workstream's anomalies, strongest first, at most `anomaliesMarked`, in the report's order.
+    static func strongestAnomalies(_ report: Report, workstream: Workstream) -> [Anomaly] {
+        let ids = Set(report.reference.indicators(in: workstream.id).map(\.id))
+        return Array(report.anomaliesByStrength.filter { ids.contains($0.indicatorID) }.prefix(anomaliesMarked))
+    }
+
+    /// Under the table, when the workstream has anomalies: how many, and where the rest are.
+    private static func writeAnomalyCount(_ context: SheetContext, cells: PresentationCells, workstream: Workstream,
+                                          row: Int) throws {
+        let ids = Set(context.report.reference.indicators(in: workstream.id).map(\.id))
+        let count = context.report.anomalies.filter { ids.contains($0.indicatorID) }.count
+        guard count > 0 else { return }
+        let text: String
+        if count <= anomaliesMarked {
+            text = "ค่าที่ควรตรวจสอบในประเด็นนี้ \(count) ค่า มีหมายเหตุในตารางและอยู่ในแผ่นงาน \(AnomaliesSheet.name) "
+                + "(ไม่ได้แก้ไขหรือตัดทิ้ง) · \(count) value\(count == 1 ? "" : "s") to check in this workstream, noted in "
+                + "the table and listed in the \(AnomaliesSheet.name) sheet (never changed or dropped)"
+        } else {
+            text = "ค่าที่ควรตรวจสอบในประเด็นนี้ \(count) ค่า: \(anomaliesMarked) ค่าที่เด่นที่สุดมีหมายเหตุในตาราง ทั้งหมดอยู่ในแผ่นงาน "
+                + "\(AnomaliesSheet.name) (ไม่ได้แก้ไขหรือตัดทิ้ง) · \(count) values to check in this workstream: the "
+                + "\(anomaliesMarked) strongest noted in the table, all in the \(AnomaliesSheet.name) sheet (never changed "
+                + "or dropped)"
+        }
+        try cells.merge(text, row: row, cols: 0...Column.last, cells.styles.wrappedNote, sizeDelta: -2, wrap: true)
+    }
+
+    /// "ตรวจสอบ พ.ค. 65" in the note column, and a comment giving each marked month's value, what was expected and
+    /// why, in Thai and English.
+    private static func writeAnomalyNote(_ cells: PresentationCells, _ anomalies: [Anomaly], indicator: Indicator,
                                          area: Area, row: Int) throws {
-        // Two months are named; more (a seasonal indicator judged against quiet months) are counted, so the note
-        // stays one short line and the comment carries the details.
-        let label = outliers.count <= 2
-            ? "ค่าผิดปกติ " + outliers.map { $0.month.shortName(.th) }.joined(separator: ", ")
-            : "ค่าผิดปกติ \(outliers.count) เดือน (ดูความเห็น)"
+        let label = "ควรตรวจสอบ " + anomalies.map { $0.month.shortName(.th) }.joined(separator: ", ")
         let style = cells.styles.format(CellStyle(bold: true, fontColor: WorkbookStyles.behindText, align: .left, indent: 1))
         try cells.text(label, row, Column.note, style, bold: true)
         let d = indicator.decimals
-        let lines = outliers.map { o in
-            "\(o.month.displayName(.th)): ค่า \(NumberText.decimal(o.value, decimals: d)) \(indicator.unitTH) "
-                + "ห่างจากค่ากลางของอำเภอ \(NumberText.decimal(o.median, decimals: d)) "
-                + "(คะแนน z แบบปรับ \(NumberText.decimal(o.score, decimals: 1)) จากประวัติ \(o.historyMonths) เดือน)\n"
-                + "\(o.month.displayName(.en)): value \(NumberText.decimal(o.value, decimals: d)) \(indicator.unitEN) "
-                + "vs the district's median \(NumberText.decimal(o.median, decimals: d)) "
-                + "(modified z-score \(NumberText.decimal(o.score, decimals: 1)) over \(o.historyMonths) months of history)"
+        let lines = anomalies.map { a -> String in
+            let reason = a.reason(decimals: d)
+            let place = a.area.isEmpty ? "" : " (\(a.area))"
+            return "\(a.month.displayName(.th))\(place): ค่า \(NumberText.decimal(a.value, decimals: d)) "
+                + "\(indicator.unitTH) \(reason.th)\n"
+                + "\(a.month.displayName(.en))\(place): value \(NumberText.decimal(a.value, decimals: d)) "
+                + "\(indicator.unitEN), \(reason.en)"
         }
-        let text = "ค่าผิดปกติ / Outlier – \(area.nameTH), \(indicator.nameTH)\n" + lines.joined(separator: "\n")
+        let text = "ค่าที่ควรตรวจสอบ / Value to check – \(area.nameTH), \(indicator.nameTH)\n" + lines.joined(separator: "\n")
             + "\nไม่ได้แก้ไขหรือตัดทิ้ง โปรดตรวจสอบกับอำเภอ · Not changed or dropped; please check with the district."
         try cells.sheet.writeComment(row: row, col: Column.note, text: text, author: "phayao-agenda",
-                                     width: 420, height: 90 + 60 * outliers.count)
+                                     width: 460, height: 110 + 90 * anomalies.count)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import AgendaCore
 
-@Suite("Completeness, timeliness and outliers")
-struct CompletenessAndOutlierTests {
+@Suite("Completeness and timeliness")
+struct CompletenessTests {
     typealias F = AggregateFixture
 
     /// births (sum) and beds (last) are expected; coverage (ratio) is computed, never submitted.
@@ -52,70 +52,6 @@ struct CompletenessAndOutlierTests {
         // Eleven days of grace make 5602's January on time.
         let lenient = buildReport(.quarter(q2FY2565), reference, imports, options: ReportOptions(timelinessDays: 11))
         #expect(lenient.completeness.first { $0.districtCode == "5602" && $0.month == F.m(2565, 1) }?.onTime == true)
-    }
-
-    /// Adds births for 5601 on consecutive months starting at `first`.
-    func series(_ values: [Double], from first: YearMonth) -> ImportBuilder {
-        var imports = ImportBuilder()
-        for (k, v) in values.enumerated() { imports.add("5601", first.advanced(by: k), "births", v) }
-        return imports
-    }
-
-    @Test("A value far from six months of history is flagged and kept")
-    func flagged() {
-        // History July–December 2564: 10, 12, 11, 13, 10, 12 → sorted 10 10 11 12 12 13, median 11.5;
-        // deviations 1.5 .5 .5 1.5 1.5 .5 → MAD (0.5 + 1.5) / 2 = 1. January 40: 0.6745 × 28.5 / 1 = 19.22 > 3.5.
-        let imports = series([10, 12, 11, 13, 10, 12, 40], from: F.m(2564, 7))
-        let report = buildReport(.quarter(q2FY2565), reference, imports)
-        #expect(report.outliers.count == 1)
-        let o = report.outliers[0]
-        #expect(o.districtCode == "5601" && o.indicatorID == "births" && o.month == F.m(2565, 1))
-        #expect(o.value == 40 && o.median == 11.5 && o.mad == 1 && o.historyMonths == 6)
-        #expect(abs(o.score - 19.22325) < 1e-9)
-        #expect(report.value(.month(F.m(2565, 1)), "births", "5601") == 40) // never changed or dropped
-    }
-
-    @Test("Ordinary values, and a wild value with under six months of history, are not flagged")
-    func notFlagged() {
-        // January 13: 0.6745 × 1.5 / 1 = 1.01 ≤ 3.5.
-        #expect(buildReport(.quarter(q2FY2565), reference, series([10, 12, 11, 13, 10, 12, 13], from: F.m(2564, 7)))
-            .outliers.isEmpty)
-        // Only five earlier months (August–December): January's 40 is not judged.
-        #expect(buildReport(.quarter(q2FY2565), reference, series([12, 11, 13, 10, 12, 40], from: F.m(2564, 8)))
-            .outliers.isEmpty)
-        // With the minimum lowered to 5 the same January is judged: history 12 11 13 10 12, median 12,
-        // deviations 0 1 1 2 0 → MAD 1; 0.6745 × 28 / 1 = 18.886 > 3.5.
-        let five = ReportOptions(outlierMinimumHistory: 5)
-        let judged = buildReport(.quarter(q2FY2565), reference, series([12, 11, 13, 10, 12, 40], from: F.m(2564, 8)),
-                                 options: five)
-        #expect(judged.outliers.map(\.historyMonths) == [5])
-        // A minimum of 0 still needs one earlier month: the first month is never judged.
-        let none = ReportOptions(outlierMinimumHistory: 0)
-        #expect(buildReport(.quarter(q2FY2565), reference, series([10], from: F.m(2565, 1)), options: none)
-            .outliers.isEmpty)
-    }
-
-    @Test("MAD 0 falls back to the mean absolute deviation; no spread at all flags nothing")
-    func zeroSpread() {
-        // History 10 10 10 10 10 14: median 10, MAD 0; mean absolute deviation 4 / 6.
-        // January 20: (20 − 10) / (1.253314 × 0.6667) = 11.97 > 3.5 → flagged, with `mad` recorded as 0.
-        let fallback = buildReport(.quarter(q2FY2565), reference, series([10, 10, 10, 10, 10, 14, 20], from: F.m(2564, 7)))
-        #expect(fallback.outliers.count == 1)
-        #expect(fallback.outliers.first?.mad == 0)
-        let expected: Double = 10.0 / (1.253314 * 4.0 / 6.0)
-        let score: Double = fallback.outliers.first?.score ?? 0
-        #expect(abs(score - expected) < 1e-9)
-        // History all 10: no spread, January 20 is not flagged.
-        let flat = buildReport(.quarter(q2FY2565), reference, series([10, 10, 10, 10, 10, 10, 20], from: F.m(2564, 7)))
-        #expect(flat.outliers.isEmpty)
-    }
-
-    @Test("Only months inside the report's windows are flagged")
-    func onlyReportMonths() {
-        // January–June 2564 steady, July 2564 wild: July belongs to FY2564, outside a FY2565-Q2 report.
-        let imports = series([10, 12, 11, 13, 10, 12, 40], from: F.m(2564, 1))
-        #expect(buildReport(.quarter(q2FY2565), reference, imports).outliers.isEmpty)
-        #expect(buildReport(.year(2564), reference, imports).outliers.map(\.month) == [F.m(2564, 7)])
     }
 
     @Test("200,000 values build in one pass (sanity, not timed)")
