@@ -54,7 +54,9 @@ final class WorkbookStyles {
             .align(.center).border(.thin, color: 0xBFBFBF)
         text = base()
         indentedText = base().align(.left).indent(1)
-        wrappedText = base().textWrap().verticalAlign(.top)
+        // Bottom-aligned like every other cell, so a tall row reads as one line of cells ending together, and
+        // indented so wrapped text keeps off the number in the column before it.
+        wrappedText = base().textWrap().align(.left).indent(1)
         boldText = base().bold()
         code = base().numberFormat("@")
         integer = base().numberFormat("#,##0")
