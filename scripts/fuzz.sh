@@ -36,7 +36,6 @@ status=0
     -artifact_prefix="$artifacts" -print_final_stats=1 &
 pid=$!
 wait "$pid" || status=$?
-rm -rf "/dev/shm/phayao-fuzz-$pid"  # the harness's scratch files (named after its process id)
 if [ "$status" -ne 0 ]; then
     echo "libFuzzer stopped with status $status; inputs in $artifacts:" >&2
     ls -l "$artifacts" >&2

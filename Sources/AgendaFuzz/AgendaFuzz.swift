@@ -20,23 +20,23 @@ enum FuzzHarness {
             .deletingLastPathComponent().appendingPathComponent("Inputs/reference", isDirectory: true)
     }()
 
+    /// The sample tables' bytes, read once.
+    static let referenceTables: ReferenceTables = {
+        var bytes: [String: [UInt8]] = [:]
+        for name in ReferenceTables.fileNames {
+            bytes[name] = FileManager.default.contents(atPath: referenceFolder.appendingPathComponent(name).path).map(Array.init)
+        }
+        return ReferenceTables(bytes: bytes, location: referenceFolder.path)
+    }()
+
     /// Loaded once: the harness measures the importer, not the reference loader.
     static let reference: ReferenceData = {
-        do { return try ReferenceLoader.load(from: referenceFolder) } catch {
+        do { return try ReferenceLoader.load(referenceTables) } catch {
             fatalError("cannot load the reference tables in \(referenceFolder.path): \(error)")
         }
     }()
 
     static let fuzzesReference = ProcessInfo.processInfo.environment["PHAYAO_FUZZ_MODE"] == "reference"
-
-    /// A private scratch folder in memory (/dev/shm) when there is one: the harness writes a file per input.
-    static let scratch: URL = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let url = URL(fileURLWithPath: base).appendingPathComponent("phayao-fuzz-\(getpid())", isDirectory: true)
-        try? FileManager.default.createDirectory(at: url.appendingPathComponent("submissions"),
-                                                 withIntermediateDirectories: true)
-        return url
-    }()
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
         if fuzzesReference { runReference(bytes) } else { runSubmissions(bytes) }
@@ -53,14 +53,10 @@ enum FuzzHarness {
             parts = [UnsafeRawBufferPointer(rebasing: rest[..<(rest.startIndex + split)]),
                      UnsafeRawBufferPointer(rebasing: rest[(rest.startIndex + split)...])]
         }
-        var files: [SubmissionFile] = []
-        for (index, part) in parts.enumerated() {
-            let url = scratch.appendingPathComponent("submissions/part\(index).csv")
-            write(part, to: url)
-            try? FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSince1970: 1_640_000_000 + Double(index) * 86_400)],
-                ofItemAtPath: url.path)
-            files.append(SubmissionFile(url: url, displayPath: "submissions/part\(index).csv"))
+        // In memory: the importer reads whatever `SubmissionFile.open` gives it, so no file is written per input.
+        let files = parts.enumerated().map { index, part in
+            SubmissionFile(bytes: Array(part), displayPath: "submissions/part\(index).csv",
+                           modified: Date(timeIntervalSince1970: 1_640_000_000 + Double(index) * 86_400))
         }
         var importer = SubmissionImporter(reference: reference)
         importer.chunkSize = 64  // small chunks so records and multibyte characters straddle chunk borders
@@ -89,34 +85,9 @@ enum FuzzHarness {
     /// Loading may throw; it must not crash.
     static func runReference(_ bytes: UnsafeRawBufferPointer) {
         guard let first = bytes.first else { return }
-        let folder = scratch.appendingPathComponent("reference", isDirectory: true)
-        let fuzzed = first & 1 == 0 ? "indicators.csv" : "targets.csv"
-        for name in ["areas.csv", "workstreams.csv", "indicators.csv", "targets.csv"] where name != fuzzed {
-            let target = folder.appendingPathComponent(name)
-            if !FileManager.default.fileExists(atPath: target.path) {
-                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try? FileManager.default.copyItem(at: referenceFolder.appendingPathComponent(name), to: target)
-            }
-        }
-        // The other table of the pair goes back to the sample's, in case the previous input replaced it.
-        let other = fuzzed == "indicators.csv" ? "targets.csv" : "indicators.csv"
-        let otherURL = folder.appendingPathComponent(other)
-        try? FileManager.default.removeItem(at: otherURL)
-        try? FileManager.default.copyItem(at: referenceFolder.appendingPathComponent(other), to: otherURL)
-        write(UnsafeRawBufferPointer(rebasing: bytes.dropFirst()), to: folder.appendingPathComponent(fuzzed))
-        _ = try? ReferenceLoader.load(from: folder)
-    }
-
-    static func write(_ bytes: UnsafeRawBufferPointer, to url: URL) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { fail("cannot write \(url.path): errno \(errno)") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            guard written > 0 else { fail("cannot write \(url.path): errno \(errno)") }
-            offset += written
-        }
-        close(fd)
+        var tables = referenceTables
+        tables.bytes[first & 1 == 0 ? "indicators.csv" : "targets.csv"] = Array(bytes.dropFirst())
+        _ = try? ReferenceLoader.load(tables)
     }
 
     static func fail(_ message: String) -> Never {
@@ -160,7 +131,6 @@ struct AgendaFuzzMain {
             data.withUnsafeBytes { FuzzHarness.run($0) }
             print("ok \(path)")
         }
-        try? FileManager.default.removeItem(at: FuzzHarness.scratch)
         #endif
     }
 }

@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaJobs
 import AgendaReports
 import ArgumentParser
 import Foundation

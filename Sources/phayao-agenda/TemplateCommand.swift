@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaJobs
 import AgendaReports
 import ArgumentParser
 import Foundation
@@ -76,7 +77,7 @@ struct TemplateCommand: ParsableCommand {
         let referenceFolder = URL(fileURLWithPath: inputs).appendingPathComponent("reference", isDirectory: true)
         let reference: ReferenceData
         do {
-            reference = try ReferenceLoader.load(from: referenceFolder)
+            reference = try ReferenceFolder.load(referenceFolder)
         } catch {
             Self.printError("phayao-agenda template: cannot read reference data in \(referenceFolder.path): \(error)")
             throw ExitCode.failure

@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaJobs
 import ArgumentParser
 import Foundation
 
@@ -40,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
         let referenceFolder = URL(fileURLWithPath: inputs).appendingPathComponent("reference")
         let reference: ReferenceData
         do {
-            reference = try ReferenceLoader.load(from: referenceFolder)
+            reference = try ReferenceFolder.load(referenceFolder)
         } catch let error as ReferenceDataError {
             FileHandle.standardError.write(Data((error.message(language) + "\n").utf8))
             throw ExitCode(1)
@@ -51,8 +52,8 @@ struct ValidateCommand: ParsableCommand {
         importer.asOf = Date()
         // A FIFO, device or folder given on the command line is rejected from its `stat` alone and never opened:
         // opening a FIFO blocks until something writes to it, and /dev/zero never ends.
-        let given = files.map { SubmissionFile(url: URL(fileURLWithPath: $0), displayPath: $0) }
-        let notFiles = given.compactMap(SubmissionDiscovery.rejectionForExplicitFile)
+        let given = files.map { SubmissionFile.onDisk(url: URL(fileURLWithPath: $0), displayPath: $0) }
+        let notFiles = files.compactMap { SubmissionDiscovery.rejectionForExplicitFile(path: $0, displayPath: $0) }
         let rejected = Set(notFiles.map(\.file))
         var result = importer.importFiles(given.filter { !rejected.contains($0.displayPath) })
         result.merge(SubmissionDiscovery(rejections: notFiles))

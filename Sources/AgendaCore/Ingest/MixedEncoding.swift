@@ -106,13 +106,14 @@ enum EncodingEvidence: Equatable {
     case windows874
 
     /// Reads the whole file once with the resyncing checker. Stops early once Thai UTF-8 is seen.
-    static func examine(_ url: URL, hadBOM: Bool) throws -> EncodingEvidence {
+    static func examine(_ file: SubmissionFile, hadBOM: Bool) throws -> EncodingEvidence {
         if hadBOM { return .mixedUTF8 }
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+        var source = try file.open()
         var validator = ResyncingUTF8Validator()
-        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-            data.withUnsafeBytes { raw in validator.feed(raw.bindMemory(to: UInt8.self)) { _, _ in } }
+        var chunk: [UInt8] = []
+        while try source.read(into: &chunk, maxCount: 1 << 20) > 0 {
+            chunk.withUnsafeBufferPointer { validator.feed($0) { _, _ in } }
+            chunk.removeAll(keepingCapacity: true)
             if validator.thaiSequences > 0 { return .mixedUTF8 }
         }
         validator.finish { _, _ in }

@@ -1,8 +1,11 @@
 import Crypto
 import Foundation
 
-/// Reads a submission file in chunks, hashing every byte and checking each chunk against the encoding being
+/// Reads a submission's raw bytes in chunks, hashing every byte and checking each chunk against the encoding being
 /// tried before the CSV reader sees it, so no field is ever decoded from bytes that are not valid.
+///
+/// The raw bytes come from `SubmissionFile.open` (a file on disk, or memory); they are appended straight into the
+/// CSV reader's buffer and checked in place, so no chunk is copied twice.
 struct SubmissionByteSource: ByteChunkSource {
     /// `utf8Mixed` reads a UTF-8 file known to hold some invalid bytes: instead of failing, it records each in
     /// `invalidLog` for the row checker, which rejects the rows holding them.
@@ -18,7 +21,7 @@ struct SubmissionByteSource: ByteChunkSource {
         var hadBOM: Bool
     }
 
-    private let handle: FileHandle
+    private var raw: any ByteChunkSource
     private let attempt: Attempt
     private var utf8 = UTF8Validator()
     private var offset = 0
@@ -30,14 +33,12 @@ struct SubmissionByteSource: ByteChunkSource {
     /// Set for `utf8Mixed`.
     let invalidLog: InvalidByteLog?
 
-    init(url: URL, attempt: Attempt, validating: Bool = true) throws {
-        handle = try RegularFileReader.open(url)
+    init(_ file: SubmissionFile, attempt: Attempt, validating: Bool = true) throws {
+        raw = try file.open()
         self.attempt = attempt
         self.validating = validating
         invalidLog = attempt == .utf8Mixed ? InvalidByteLog() : nil
     }
-
-    func close() { try? handle.close() }
 
     var byteCount: Int { offset }
 
@@ -51,7 +52,9 @@ struct SubmissionByteSource: ByteChunkSource {
 
     mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
         while true {
-            guard let data = try handle.read(upToCount: maxCount), !data.isEmpty else {
+            let start = buffer.count
+            let count = try raw.read(into: &buffer, maxCount: maxCount)
+            guard count > 0 else {
                 if attempt == .utf8, let start = utf8.finish() {
                     throw InvalidByte(offset: start, byte: utf8.leadByte, sawMultibyte: utf8.sawMultibyte, hadBOM: sawBOM)
                 }
@@ -61,16 +64,17 @@ struct SubmissionByteSource: ByteChunkSource {
                 }
                 return 0
             }
-            hasher.update(data: data)
             let base = offset
             var skip = 0
-            if base == 0, attempt != .windows874, data.starts(with: [0xEF, 0xBB, 0xBF]) {
-                sawBOM = true
-                skip = 3
-                invalidLog?.streamShift = 3
-            }
-            if validating { try data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
+            try buffer.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<(start + count)])
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+                if base == 0, attempt != .windows874, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    sawBOM = true
+                    skip = 3
+                    invalidLog?.streamShift = 3
+                }
+                guard validating else { return }
                 switch attempt {
                 case .utf8:
                     if let bad = utf8.feed(bytes) {
@@ -87,10 +91,10 @@ struct SubmissionByteSource: ByteChunkSource {
                         resyncing.feed(bytes) { offset, byte in log.append(offset: offset - shift, byte: byte) }
                     }
                 }
-            } }
-            offset += data.count
-            data.withUnsafeBytes { raw in buffer.append(contentsOf: raw[skip...]) }
-            if data.count > skip { return data.count - skip }
+            }
+            offset += count
+            if skip > 0 { buffer.removeSubrange(start..<(start + skip)) }
+            if count > skip { return count - skip }
         }
     }
 }

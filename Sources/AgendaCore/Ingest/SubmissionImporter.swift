@@ -1,14 +1,36 @@
 import Foundation
 
-/// A submission file to read, with the path shown in messages (relative to the inputs folder, or as typed on the
-/// command line for `validate`).
-public struct SubmissionFile: Sendable, Hashable {
-    public var url: URL
+/// A submission to read: the path shown in messages (relative to the inputs folder, or as typed on the command
+/// line for `validate`), when it was last modified (the later file wins a key), and how to open its bytes, afresh
+/// for each reading attempt (an encoding retry reads the file again).
+///
+/// The core never touches the file system: `AgendaJobs` makes these for files on disk (`SubmissionFile.onDisk`),
+/// tests and the fuzzer from bytes in memory.
+public struct SubmissionFile: Sendable {
     public var displayPath: String
+    public var modified: Date
+    /// Opens the raw bytes; throws `SubmissionUnreadable` (or any error) when the file cannot be read.
+    public let open: @Sendable () throws -> any ByteChunkSource
 
-    public init(url: URL, displayPath: String) {
-        self.url = url
+    public init(displayPath: String, modified: Date, open: @escaping @Sendable () throws -> any ByteChunkSource) {
         self.displayPath = displayPath
+        self.modified = modified
+        self.open = open
+    }
+
+    /// A submission held in memory.
+    public init(bytes: [UInt8], displayPath: String, modified: Date = Date(timeIntervalSince1970: 0)) {
+        self.init(displayPath: displayPath, modified: modified) { ByteArraySource(bytes) }
+    }
+}
+
+/// Thrown by `SubmissionFile.open` when a submission cannot be read, with the reason the clerk is shown (a FIFO,
+/// a device, a missing or unreadable file).
+public struct SubmissionUnreadable: Error, Sendable {
+    public var reason: BilingualText
+
+    public init(reason: BilingualText) {
+        self.reason = reason
     }
 }
 
@@ -40,31 +62,13 @@ public struct SubmissionImporter: Sendable {
         self.reference = reference
     }
 
-    /// Imports every `*.csv` (any case) under `root/submissions/`, at any depth, and lists what was skipped and
-    /// which folders could not be read (see `SubmissionDiscovery`).
-    public func importInputs(root: URL) throws -> ImportResult {
-        let found = try SubmissionDiscovery.discover(root: root)
-        var result = importFiles(found.files)
-        result.merge(found)
-        return result
-    }
-
-    /// The readable submission files under `root/submissions/`, paths relative to `root`, in byte order; kept for
-    /// callers that only need the list (the rules live in `SubmissionDiscovery`).
-    public static func submissionFiles(root: URL) throws -> [SubmissionFile] {
-        try SubmissionDiscovery.discover(root: root).files
-    }
-
     public func importFiles(_ files: [SubmissionFile]) -> ImportResult {
         let ordered = files.enumerated().sorted { a, b in
             a.element.displayPath == b.element.displayPath
                 ? a.offset < b.offset
                 : a.element.displayPath.utf8.lexicographicallyPrecedes(b.element.displayPath.utf8)
         }.map(\.element)
-        let modified = ordered.map { file in
-            (try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.modificationDate] as? Date
-                ?? Date(timeIntervalSince1970: 0)
-        }
+        let modified = ordered.map(\.modified)
         // Read in precedence order, so a later file's value always replaces what is already held.
         let precedence = ordered.indices.sorted { a, b in
             modified[a] != modified[b] ? modified[a] < modified[b] : a < b

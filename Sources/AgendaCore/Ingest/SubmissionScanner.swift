@@ -19,7 +19,7 @@ struct SubmissionScanner {
     func scan(_ file: SubmissionFile, interner: inout LabelInterner) -> FileScan {
         func rejectWhole(_ reason: BilingualText, line: Int = 0, column: String = "") -> FileScan {
             var whole = FileScan()
-            if let (count, sha) = Self.hash(file.url) {
+            if let (count, sha) = Self.hash(file) {
                 whole.byteCount = count
                 whole.sha256 = sha
             }
@@ -32,7 +32,7 @@ struct SubmissionScanner {
             // Not clean UTF-8. What the whole file holds decides; an ambiguous file is never guessed.
             let evidence: EncodingEvidence
             do {
-                evidence = try EncodingEvidence.examine(file.url, hadBOM: utf8Error.hadBOM)
+                evidence = try EncodingEvidence.examine(file, hadBOM: utf8Error.hadBOM)
             } catch {
                 return rejectWhole(Self.reason(for: error))
             }
@@ -46,7 +46,7 @@ struct SubmissionScanner {
             case .ambiguous(let valid, let invalid):
                 return rejectWhole(IngestMessages.ambiguousEncoding(
                     utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, valid: valid, invalid: invalid),
-                    line: Self.line(ofOffset: utf8Error.offset, in: file.url))
+                    line: Self.line(ofOffset: utf8Error.offset, in: file))
             case .windows874:
                 break
             }
@@ -56,7 +56,7 @@ struct SubmissionScanner {
                 return rejectWhole(IngestMessages.badEncoding(
                     utf8Offset: utf8Error.offset, utf8Byte: utf8Error.byte, win874Offset: winError.offset,
                     win874Byte: winError.byte, looksUTF8: false),
-                    line: Self.line(ofOffset: winError.offset, in: file.url))
+                    line: Self.line(ofOffset: winError.offset, in: file))
             } catch {
                 return rejectWhole(Self.reason(for: error))
             }
@@ -66,7 +66,7 @@ struct SubmissionScanner {
     }
 
     private static func reason(for error: Error) -> BilingualText {
-        if let special = error as? RegularFileReader.NotRegular { return IngestMessages.notRegularFile(special.kind.label) }
+        if let unreadable = error as? SubmissionUnreadable { return unreadable.reason }
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileNoSuchFileError || ns.code == NSFileReadNoSuchFileError) {
             return IngestMessages.notFound()
@@ -75,31 +75,30 @@ struct SubmissionScanner {
     }
 
     /// Size and SHA-256 of a file rejected whole, so the record still identifies exactly what was sent.
-    static func hash(_ url: URL) -> (Int, String)? {
-        guard var source = try? SubmissionByteSource(url: url, attempt: .windows874, validating: false) else { return nil }
-        defer { source.close() }
+    static func hash(_ file: SubmissionFile) -> (Int, String)? {
+        guard var source = try? SubmissionByteSource(file, attempt: .windows874, validating: false) else { return nil }
         var sink: [UInt8] = []
         while (try? source.read(into: &sink, maxCount: 1 << 20)).map({ $0 > 0 }) ?? false { sink.removeAll(keepingCapacity: true) }
         return (source.byteCount, source.sha256Hex)
     }
 
     /// The physical line holding byte `offset`, so a clerk can find a broken character.
-    static func line(ofOffset offset: Int, in url: URL) -> Int {
-        guard let handle = try? RegularFileReader.open(url) else { return 0 }
-        defer { try? handle.close() }
+    static func line(ofOffset offset: Int, in file: SubmissionFile) -> Int {
+        guard var source = try? file.open() else { return 0 }
         var line = 1
         var seen = 0
-        while seen < offset, let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-            for b in data.prefix(offset - seen) where b == 0x0A { line += 1 }
-            seen += data.count
+        var chunk: [UInt8] = []
+        while seen < offset, (try? source.read(into: &chunk, maxCount: 1 << 20)).map({ $0 > 0 }) ?? false {
+            for b in chunk.prefix(offset - seen) where b == 0x0A { line += 1 }
+            seen += chunk.count
+            chunk.removeAll(keepingCapacity: true)
         }
         return line
     }
 
     private func attempt(_ kind: SubmissionByteSource.Attempt, _ file: SubmissionFile, interner: inout LabelInterner) throws -> FileScan {
-        let source = try SubmissionByteSource(url: file.url, attempt: kind)
+        let source = try SubmissionByteSource(file, attempt: kind)
         var reader = CSVReader(source: source, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
-        defer { source.close() }
         let encoding: TextEncoding = kind == .windows874 ? .windows874 : .utf8
         var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, latestMonth: latestMonth,
                                   invalidBytes: source.invalidLog)

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Loads and validates the four reference tables of `Inputs/reference/`.
+/// Parses and validates the four reference tables of `Inputs/reference/` (read from disk by `AgendaJobs`'
+/// `ReferenceFolder`).
 ///
 /// Every rule is checked before anything runs, because a wrong reference table silently corrupts every report
 /// (a ratio pointing at the wrong part, a district under the wrong parent); the first problem found stops the run
 /// with file, line and column.
 public enum ReferenceLoader {
-    public static func load(from folder: URL) throws -> ReferenceData {
+    public static func load(_ tables: ReferenceTables) throws -> ReferenceData {
+        let folder = tables
         let (province, districts) = try loadAreas(folder)
         let workstreams = try loadWorkstreams(folder)
         let indicators = try loadIndicators(folder, workstreams: Set(workstreams.map(\.id)))
@@ -16,8 +18,8 @@ public enum ReferenceLoader {
         return ReferenceData(province: province, districts: districts, workstreams: workstreams, indicators: indicators, targets: targets)
     }
 
-    static func loadAreas(_ folder: URL) throws -> (Area, [Area]) {
-        let table = try ReferenceTable(folder: folder, file: "areas.csv", required: ["code", "parent_code", "name_th", "name_en"])
+    static func loadAreas(_ folder: ReferenceTables) throws -> (Area, [Area]) {
+        let table = try ReferenceTable(folder, file: "areas.csv", required: ["code", "parent_code", "name_th", "name_en"])
         var areas: [(ReferenceTable.Row, Area)] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
@@ -56,8 +58,8 @@ public enum ReferenceLoader {
         return (province, districts)
     }
 
-    static func loadWorkstreams(_ folder: URL) throws -> [Workstream] {
-        let table = try ReferenceTable(folder: folder, file: "workstreams.csv", required: ["id", "name_th", "name_en"])
+    static func loadWorkstreams(_ folder: ReferenceTables) throws -> [Workstream] {
+        let table = try ReferenceTable(folder, file: "workstreams.csv", required: ["id", "name_th", "name_en"])
         var seen: [String: Int] = [:]
         return try table.rows.map { row in
             let id = try table.code(row, "id")
@@ -69,9 +71,9 @@ public enum ReferenceLoader {
         }
     }
 
-    static func loadIndicators(_ folder: URL, workstreams: Set<String>) throws -> [Indicator] {
+    static func loadIndicators(_ folder: ReferenceTables, workstreams: Set<String>) throws -> [Indicator] {
         let table = try ReferenceTable(
-            folder: folder, file: "indicators.csv",
+            folder, file: "indicators.csv",
             required: ["id", "workstream_id", "name_th", "name_en", "unit_th", "unit_en", "aggregation",
                        "numerator_id", "denominator_id", "better"],
             optional: ["headline", "decimals", "short_name_th", "short_name_en"])
@@ -153,8 +155,8 @@ public enum ReferenceLoader {
         return parsed.map(\.1)
     }
 
-    static func loadTargets(_ folder: URL, areaCodes: Set<String>, indicatorIDs: Set<String>) throws -> [Target] {
-        let table = try ReferenceTable(folder: folder, file: "targets.csv", required: ["fiscal_year", "area_code", "indicator_id", "target"])
+    static func loadTargets(_ folder: ReferenceTables, areaCodes: Set<String>, indicatorIDs: Set<String>) throws -> [Target] {
+        let table = try ReferenceTable(folder, file: "targets.csv", required: ["fiscal_year", "area_code", "indicator_id", "target"])
         var seen: [String: Int] = [:]
         return try table.rows.map { row in
             let yearText = try table.code(row, "fiscal_year")
@@ -198,6 +200,6 @@ public enum ReferenceLoader {
 }
 
 extension ReferenceData {
-    /// The documented way to build reference data: loads and validates `folder` (see `ReferenceLoader`).
-    public static func load(from folder: URL) throws -> ReferenceData { try ReferenceLoader.load(from: folder) }
+    /// The documented way to build reference data: parses and validates the tables (see `ReferenceLoader`).
+    public static func load(_ tables: ReferenceTables) throws -> ReferenceData { try ReferenceLoader.load(tables) }
 }

@@ -122,7 +122,7 @@ public struct Target: Sendable, Hashable, Codable {
 
 /// The validated reference tables, in file order, with lookups.
 ///
-/// Built only by `ReferenceData.load(from:)` (or tests), which guarantees the invariants: exactly one province,
+/// Built only by `ReferenceLoader.load` (from `ReferenceFolder.load` or tests), which guarantees the invariants: exactly one province,
 /// every district's parent is the province, ids unique, ratio parts exist and are not ratios themselves.
 public struct ReferenceData: Sendable {
     public let province: Area

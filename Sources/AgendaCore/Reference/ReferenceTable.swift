@@ -26,6 +26,21 @@ public struct ReferenceDataError: Error, Sendable, Hashable, CustomStringConvert
     public var description: String { "\(message(.th)) | \(reason.en)" }
 }
 
+/// The bytes of the reference tables by file name (`areas.csv`, `workstreams.csv`, `indicators.csv`,
+/// `targets.csv`); a table that could not be read is absent. `AgendaJobs` reads them from `Inputs/reference/`.
+public struct ReferenceTables: Sendable {
+    public var bytes: [String: [UInt8]]
+    /// Where they came from, for messages (a folder path).
+    public var location: String?
+
+    public static let fileNames = ["areas.csv", "workstreams.csv", "indicators.csv", "targets.csv"]
+
+    public init(bytes: [String: [UInt8]], location: String? = nil) {
+        self.bytes = bytes
+        self.location = location
+    }
+}
+
 /// One reference CSV read into strings: small files, so simplicity beats byte ranges here.
 struct ReferenceTable {
     struct Row {
@@ -36,16 +51,16 @@ struct ReferenceTable {
     let file: String
     let rows: [Row]
 
-    /// Reads `folder/file`, which must be UTF-8 (a BOM is fine) with a header holding every `required` column;
-    /// `optional` columns may be present. Names are trimmed and compared case-insensitively.
-    init(folder: URL, file: String, required: [String], optional: [String] = []) throws {
+    /// Parses the table `file` from `tables`, which must be UTF-8 (a BOM is fine) with a header holding every
+    /// `required` column; `optional` columns may be present. Names are trimmed and compared case-insensitively.
+    init(_ tables: ReferenceTables, file: String, required: [String], optional: [String] = []) throws {
         self.file = file
         func fail(_ line: Int, _ column: String, _ th: String, _ en: String) -> ReferenceDataError {
             ReferenceDataError(file: file, line: line, column: column, reason: BilingualText(th: th, en: en))
         }
-        let url = folder.appendingPathComponent(file)
-        guard var bytes = FileManager.default.contents(atPath: url.path).map(Array.init) else {
-            throw fail(0, "", "ไม่พบหรือเปิดไฟล์ \(url.path) ไม่ได้", "Cannot open \(url.path).")
+        guard var bytes = tables.bytes[file] else {
+            let place = tables.location.map { "\($0)/\(file)" } ?? file
+            throw fail(0, "", "ไม่พบหรือเปิดไฟล์ \(place) ไม่ได้", "Cannot open \(place).")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var validator = UTF8Validator()

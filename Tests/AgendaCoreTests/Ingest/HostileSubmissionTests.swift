@@ -1,3 +1,5 @@
+import TestSupport
+import AgendaJobs
 import Foundation
 import Testing
 @testable import AgendaCore
@@ -16,7 +18,7 @@ import Testing
         importer.asOf = asOf ?? BangkokCalendar.startOfDay(yearCE: 2022, month: 6, day: 30)
         configure(&importer)
         let list = try files.map { file in
-            SubmissionFile(url: try Fixtures.write(file.bytes, to: dir.appendingPathComponent(file.name), modified: file.modified),
+            SubmissionFile.onDisk(url: try Fixtures.write(file.bytes, to: dir.appendingPathComponent(file.name), modified: file.modified),
                            displayPath: file.name)
         }
         return importer.importFiles(list)
@@ -135,7 +137,7 @@ import Testing
         }
         try Fixtures.write("fiscal_year,area_code,indicator_id,target\n2565,5601,NR02,40\n2565,5602,NR02,\(target)\n",
                            to: dir.appendingPathComponent("targets.csv"))
-        let error = try #require(throws: ReferenceDataError.self) { try ReferenceLoader.load(from: dir) }
+        let error = try #require(throws: ReferenceDataError.self) { try ReferenceFolder.load(dir) }
         #expect((error.file, error.line, error.column) == ("targets.csv", 3, "target"))
     }
 
@@ -207,8 +209,8 @@ import Testing
         let submission = try Fixtures.write(
             Self.header + ["56300", "56257", "56001", "56256"].map { "\($0),2565-01,NR02,1,," }.joined(separator: "\n") + "\n",
             to: dir.appendingPathComponent("s.csv"))
-        let result = SubmissionImporter(reference: try ReferenceLoader.load(from: reference))
-            .importFiles([SubmissionFile(url: submission, displayPath: "s.csv")])
+        let result = SubmissionImporter(reference: try ReferenceFolder.load(reference))
+            .importFiles([SubmissionFile.onDisk(url: submission, displayPath: "s.csv")])
         #expect(result.rejections.isEmpty)
         #expect(result.accepted.map(\.key.districtCode) == ["56001", "56256", "56257", "56300"])
     }
@@ -228,8 +230,8 @@ import Testing
         var importer = SubmissionImporter(reference: try Fixtures.reference())
         importer.asOf = BangkokCalendar.startOfDay(yearCE: 2022, month: 6, day: 30)
         let result = importer.importFiles([
-            SubmissionFile(url: fifo, displayPath: "pipe.csv"), SubmissionFile(url: zero, displayPath: "zero.csv"),
-            SubmissionFile(url: good, displayPath: "good.csv"),
+            SubmissionFile.onDisk(url: fifo, displayPath: "pipe.csv"), SubmissionFile.onDisk(url: zero, displayPath: "zero.csv"),
+            SubmissionFile.onDisk(url: good, displayPath: "good.csv"),
         ])
         #expect(result.accepted.map(\.value) == [7])
         let reasons = Dictionary(uniqueKeysWithValues: result.rejections.map { ($0.file, $0.reason.en) })

@@ -1,3 +1,5 @@
+import TestSupport
+import AgendaJobs
 import Foundation
 import Testing
 @testable import AgendaCore
@@ -193,7 +195,7 @@ import Testing
     @Test func countsWithoutRetainingValuesMatch() throws {
         var importer = SubmissionImporter(reference: try Fixtures.reference())
         let names = ["good.csv", "bad_rows.csv", "duplicate_key.csv", "windows874.csv"]
-        let files = names.map { SubmissionFile(url: Fixtures.url("ingest/\($0)"), displayPath: $0) }
+        let files = names.map { SubmissionFile.onDisk(url: Fixtures.url("ingest/\($0)"), displayPath: $0) }
         let full = importer.importFiles(files)
         importer.retainValues = false
         let lean = importer.importFiles(files)

@@ -1,3 +1,5 @@
+import TestSupport
+import AgendaJobs
 import Foundation
 import Testing
 @testable import AgendaCore

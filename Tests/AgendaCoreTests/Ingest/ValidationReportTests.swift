@@ -1,3 +1,5 @@
+import AgendaJobs
+import TestSupport
 import Testing
 @testable import AgendaCore
 

@@ -1,3 +1,5 @@
+import TestSupport
+import AgendaJobs
 import Foundation
 import Testing
 @testable import AgendaCore
@@ -17,7 +19,7 @@ import Testing
 
     func error(_ file: String, _ edit: (inout [String]) -> Void) throws -> ReferenceDataError? {
         do {
-            _ = try ReferenceLoader.load(from: try broken(file, edit))
+            _ = try ReferenceFolder.load(try broken(file, edit))
             return nil
         } catch let e as ReferenceDataError {
             return e
@@ -27,12 +29,12 @@ import Testing
     @Test("short names: optional columns, the full name when absent or empty")
     func shortNames() throws {
         // The minimal set has no short-name columns at all.
-        let minimal = try ReferenceData.load(from: Fixtures.minimalReference)
+        let minimal = try ReferenceFolder.load(Fixtures.minimalReference)
         #expect(minimal.indicators.allSatisfy { $0.shortNameTH == $0.nameTH && $0.shortNameEN == $0.nameEN })
         // The sample reference fills them for the long names and leaves short names empty.
         let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Inputs/reference")
-        let sample = try ReferenceData.load(from: inputs)
+        let sample = try ReferenceFolder.load(inputs)
         let hotspots = try #require(sample.indicator("forest_fire_hotspots"))
         #expect(hotspots.shortName(.th) == "จุดความร้อน" && hotspots.shortName(.en) == "Fire hotspots")
         #expect(hotspots.name(.th) == "จุดความร้อน (ไฟป่าและการเผาในที่โล่ง)")
@@ -41,7 +43,7 @@ import Testing
     }
 
     @Test func minimalSetLoads() throws {
-        let data = try ReferenceData.load(from: Fixtures.minimalReference)
+        let data = try ReferenceFolder.load(Fixtures.minimalReference)
         #expect(data.province.code == "56" && data.province.nameTH == "พะเยา")
         #expect(data.districts.map(\.code) == (1...9).map { "560\($0)" })
         #expect(data.workstreams.map(\.id) == ["NR", "ST"])
@@ -59,7 +61,7 @@ import Testing
         let dir = try broken("indicators.csv") { lines in
             lines = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(10).joined(separator: ",") }
         }
-        let data = try ReferenceLoader.load(from: dir)
+        let data = try ReferenceFolder.load(dir)
         #expect(data.indicators.allSatisfy { !$0.isHeadline })
         #expect(data.indicator("ST03")!.decimals == 1)
     }
@@ -112,7 +114,7 @@ import Testing
     }
 
     func loadError(_ dir: URL) -> ReferenceDataError? {
-        do { _ = try ReferenceLoader.load(from: dir); return nil } catch { return error as? ReferenceDataError }
+        do { _ = try ReferenceFolder.load(dir); return nil } catch { return error as? ReferenceDataError }
     }
 
     @Test func missingFileIsReported() throws {

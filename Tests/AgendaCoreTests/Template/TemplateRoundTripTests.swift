@@ -1,4 +1,6 @@
+import TestSupport
 import AgendaCore
+import AgendaJobs
 import Foundation
 import Testing
 
@@ -19,7 +21,7 @@ struct TemplateRoundTripTests {
         try filled.write(to: url)
 
         let result = SubmissionImporter(reference: reference)
-            .importFiles([SubmissionFile(url: url, displayPath: url.lastPathComponent)])
+            .importFiles([SubmissionFile.onDisk(url: url, displayPath: url.lastPathComponent)])
         #expect(result.rejections.isEmpty, "\(result.rejections.prefix(3))")
         let source = try #require(result.sources.first)
         #expect(source.encoding == .utf8WithBOM)
@@ -43,7 +45,7 @@ struct TemplateRoundTripTests {
     @Test("every district's template from the real reference tables, filled in, validates clean",
           arguments: ["5601", "5602", "5603", "5604", "5605", "5606", "5607", "5608", "5609"])
     func realReference(district: String) throws {
-        let reference = try ReferenceLoader.load(from: Self.repositoryReference)
+        let reference = try ReferenceFolder.load(Self.repositoryReference)
         try expectFilledTemplateValidatesClean(reference, district: district, year: 2565)
     }
 
@@ -54,7 +56,7 @@ struct TemplateRoundTripTests {
         let url = try TemplateFixture.scratchFolder("template-empty").appendingPathComponent("t.csv")
         try template.csvData().write(to: url)
         let result = SubmissionImporter(reference: reference)
-            .importFiles([SubmissionFile(url: url, displayPath: "t.csv")])
+            .importFiles([SubmissionFile.onDisk(url: url, displayPath: "t.csv")])
         #expect(result.rejections.isEmpty)
         #expect(result.accepted.isEmpty)
         #expect(result.sources.first?.blank == template.rows.count)

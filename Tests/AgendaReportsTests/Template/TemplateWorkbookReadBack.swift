@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What openpyxl sees in a template workbook, decoded from `Tests/Fixtures/template/template_xlsx.py inspect`.
 struct TemplateWorkbookReadBack: Decodable {

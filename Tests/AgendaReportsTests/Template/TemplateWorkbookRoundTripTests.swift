@@ -1,6 +1,8 @@
 import AgendaCore
 import AgendaReports
+import AgendaJobs
 import Foundation
+import TestSupport
 import Testing
 
 /// The xlsx template filled in (openpyxl stands in for the clerk's Excel), saved as CSV UTF-8 and imported.
@@ -21,7 +23,7 @@ struct TemplateWorkbookRoundTripTests {
         #expect(try Array(Data(contentsOf: csv).prefix(3)) == [0xEF, 0xBB, 0xBF])
 
         let result = SubmissionImporter(reference: reference)
-            .importFiles([SubmissionFile(url: csv, displayPath: "filled.csv")])
+            .importFiles([SubmissionFile.onDisk(url: csv, displayPath: "filled.csv")])
         #expect(result.rejections.isEmpty, "\(result.rejections.prefix(3))")
         #expect(result.sources.first?.rowsRead == template.rows.count)
         #expect(result.sources.first?.blank == typed.filter { $0 == nil }.count)
@@ -40,7 +42,7 @@ struct TemplateWorkbookRoundTripTests {
 
     @Test("a filled xlsx template saved as CSV validates clean (the real reference, 18 indicators)")
     func realReference() throws {
-        let reference = try ReferenceLoader.load(from: Self.repositoryReference)
+        let reference = try ReferenceFolder.load(Self.repositoryReference)
         try expectRoundTrip(reference, district: "5601")
         // The ids alone, joined with commas, pass libxlsxwriter's 255-byte inline-list limit: hence the range.
         let ids = reference.indicators.filter(\.isSubmittable).map(\.id).joined(separator: ",")
@@ -49,7 +51,7 @@ struct TemplateWorkbookRoundTripTests {
 
     @Test("the real reference's drop-down range covers exactly the submittable indicators")
     func realReferenceDropDown() throws {
-        let reference = try ReferenceLoader.load(from: Self.repositoryReference)
+        let reference = try ReferenceFolder.load(Self.repositoryReference)
         let template = SubmissionTemplate(reference: reference, districtCode: "5609", fiscalYear: 2565)
         let url = try makeTemporaryFolder("template-tests").appendingPathComponent("t.xlsx")
         try TemplateWorkbook().write(template, to: url)

@@ -1,6 +1,7 @@
 import AgendaCore
 @testable import AgendaReports
 import Foundation
+import TestSupport
 import Testing
 
 /// The xlsx template, written and read back with openpyxl. Reference: `SummaryReportFixture` (six submittable

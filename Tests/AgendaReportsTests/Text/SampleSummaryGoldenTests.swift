@@ -1,3 +1,5 @@
+import AgendaJobs
+import TestSupport
 import AgendaCore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 import AgendaCore
 @testable import AgendaReports
 import Foundation

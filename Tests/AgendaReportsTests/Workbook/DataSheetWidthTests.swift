@@ -1,6 +1,7 @@
 import AgendaCore
 @testable import AgendaReports
 import Foundation
+import TestSupport
 import Testing
 
 /// Printed data sheets were unreadable when columns came out narrower than their headers and ids: every column

@@ -1,6 +1,7 @@
 import AgendaCore
 @testable import AgendaReports
 import Foundation
+import TestSupport
 import Testing
 
 /// The data sheets as openpyxl reads them, against the core's own report.

@@ -1,3 +1,4 @@
+import TestSupport
 import AgendaCore
 import Foundation
 import Testing

@@ -1,5 +1,7 @@
+import AgendaJobs
 import AgendaCore
 import Foundation
+import TestSupport
 import Testing
 @testable import AgendaReports
 

@@ -1,6 +1,7 @@
 import AgendaCore
 import AgendaReports
 import Foundation
+import TestSupport
 
 /// What openpyxl sees in a workbook, decoded from `Tests/Fixtures/workbook/inspect_presentation.py`.
 struct WorkbookReadBack: Decodable {

@@ -1,3 +1,4 @@
+import AgendaCore
 import Foundation
 
 /// Finds the submission files under `inputs/submissions/` without ever blocking, failing the whole run for one
@@ -52,17 +53,17 @@ public struct SubmissionDiscovery: Sendable {
     /// The failure when `submissions/` holds no file to read at all: most likely the share is not mounted, and a
     /// report of nothing would silently replace the province's real one.
     public static func noSubmissionsMessage(folder: String) -> BilingualText {
-        IngestMessages.noSubmissions(folder: folder)
+        DiscoveryMessages.noSubmissions(folder: folder)
     }
 
     /// Checks a file named on the command line (`validate`) without opening it: a FIFO, socket, device or folder
     /// comes back as a whole-file rejection; a regular file, or a path that does not exist (the importer reports
     /// that one in its own words), comes back nil.
-    public static func rejectionForExplicitFile(_ file: SubmissionFile) -> Rejection? {
-        guard let info = FileStatus.of(file.url.path) else { return nil }
+    public static func rejectionForExplicitFile(path: String, displayPath: String) -> Rejection? {
+        guard let info = FileStatus.of(path) else { return nil }
         guard info.kind != .regular else { return nil }
-        return Rejection(file: file.displayPath, line: 0, column: "", text: "",
-                         reason: IngestMessages.notRegularFile(info.kind.label), wholeFile: true)
+        return Rejection(file: displayPath, line: 0, column: "", text: "",
+                         reason: DiscoveryMessages.notRegularFile(info.kind.label), wholeFile: true)
     }
 
     private mutating func walk(folder: String, display: String, names: [String], ancestors: inout Set<FileStatus.Identity>) {
@@ -73,7 +74,7 @@ public struct SubmissionDiscovery: Sendable {
             guard let entry = FileStatus.ofLink(path) else {
                 // The folder can be listed but not searched (r without x): hand CSV names to the importer, which
                 // cannot open them either and says so per file.
-                if lower.hasSuffix(".csv") { files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayPath: shown)) }
+                if lower.hasSuffix(".csv") { files.append(.onDisk(url: URL(fileURLWithPath: path), displayPath: shown)) }
                 continue
             }
             // Symlinks are resolved with stat: nil when dangling or looping (errno says which).
@@ -82,21 +83,21 @@ public struct SubmissionDiscovery: Sendable {
             if name.hasPrefix(".") {
                 let isFolder = resolved?.kind == .directory
                 if isFolder || Self.looksLikeSubmission(lower) {
-                    skip(shown, IngestMessages.skippedHidden(folder: isFolder))
+                    skip(shown, DiscoveryMessages.skippedHidden(folder: isFolder))
                 }
                 continue
             }
             if name.hasPrefix("~$") {
-                skip(shown, IngestMessages.skippedOfficeLock())
+                skip(shown, DiscoveryMessages.skippedOfficeLock())
                 continue
             }
             guard let target = resolved else {
-                skip(shown, failure == ELOOP ? IngestMessages.skippedSymlinkLoop() : IngestMessages.skippedDanglingSymlink())
+                skip(shown, failure == ELOOP ? DiscoveryMessages.skippedSymlinkLoop() : DiscoveryMessages.skippedDanglingSymlink())
                 continue
             }
             if target.kind == .directory {
                 guard !ancestors.contains(target.identity) else {
-                    skip(shown, IngestMessages.skippedSymlinkLoop())
+                    skip(shown, DiscoveryMessages.skippedSymlinkLoop())
                     continue
                 }
                 let children: [String]
@@ -105,7 +106,7 @@ public struct SubmissionDiscovery: Sendable {
                 } catch {
                     rejections.append(Rejection(
                         file: shown + "/", line: 0, column: "", text: "",
-                        reason: IngestMessages.unreadableFolder(Self.reason(error)), wholeFile: true))
+                        reason: DiscoveryMessages.unreadableFolder(Self.reason(error)), wholeFile: true))
                     continue
                 }
                 ancestors.insert(target.identity)
@@ -115,14 +116,14 @@ public struct SubmissionDiscovery: Sendable {
             }
             if lower.hasSuffix(".csv") {
                 if target.kind == .regular {
-                    files.append(SubmissionFile(url: URL(fileURLWithPath: path), displayPath: shown))
+                    files.append(.onDisk(url: URL(fileURLWithPath: path), displayPath: shown))
                 } else {
-                    skip(shown, IngestMessages.notRegularFile(target.kind.label))
+                    skip(shown, DiscoveryMessages.notRegularFile(target.kind.label))
                 }
             } else if Self.trailingJunkTrimmed(lower).hasSuffix(".csv") {
-                skip(shown, IngestMessages.skippedTrailingJunk(name))
+                skip(shown, DiscoveryMessages.skippedTrailingJunk(name))
             } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
-                skip(shown, IngestMessages.skippedWorkbook())
+                skip(shown, DiscoveryMessages.skippedWorkbook())
             }
         }
     }
@@ -223,5 +224,16 @@ struct FileStatus {
     private init(_ info: stat) {
         kind = Kind(mode: info.st_mode)
         identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
+
+extension SubmissionImporter {
+    /// Imports every `*.csv` (any case) under `root/submissions/`, at any depth, and lists what was skipped and
+    /// which folders could not be read (see `SubmissionDiscovery`).
+    public func importInputs(root: URL) throws -> ImportResult {
+        let found = try SubmissionDiscovery.discover(root: root)
+        var result = importFiles(found.files)
+        result.merge(found)
+        return result
     }
 }

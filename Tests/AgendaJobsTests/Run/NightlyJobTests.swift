@@ -1,7 +1,9 @@
 import AgendaCore
 import Foundation
+import TestSupport
 import Testing
-@testable import AgendaReports
+@testable import AgendaJobs
+import AgendaReports
 
 @Suite("Nightly job")
 struct NightlyJobTests {

@@ -1,5 +1,7 @@
+import TestSupport
 import Foundation
 import Testing
+@testable import AgendaJobs
 @testable import AgendaCore
 
 /// Finding the files under `submissions/`: what is read, what is skipped with a reason, and that nothing found
@@ -69,7 +71,7 @@ struct SubmissionDiscoveryTests {
         let result = try SubmissionImporter(reference: try Fixtures.reference()).importInputs(root: root)
         #expect(result.sources.map(\.path) == ["submissions/5601/2565-01.csv", "submissions/5601/linked.csv"])
         #expect(result.skipped.count == 11)
-        #expect(try SubmissionImporter.submissionFiles(root: root).count == 2)
+        #expect(try SubmissionDiscovery.discover(root: root).files.count == 2)
     }
 
     @Test("an unreadable district folder is a whole-file rejection; the other districts are still read",
@@ -111,7 +113,7 @@ struct SubmissionDiscoveryTests {
         #expect(mkfifo(fifo.path, 0o644) == 0)
         let plain = try Fixtures.write(Self.header, to: root.appendingPathComponent("ok.csv"))
         func check(_ url: URL) -> Rejection? {
-            SubmissionDiscovery.rejectionForExplicitFile(SubmissionFile(url: url, displayPath: url.path))
+            SubmissionDiscovery.rejectionForExplicitFile(path: url.path, displayPath: url.path)
         }
         #expect(check(fifo)?.reason.en.contains("FIFO") == true)
         #expect(check(fifo)?.wholeFile == true)

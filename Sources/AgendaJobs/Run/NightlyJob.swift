@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaReports
 import Foundation
 
 /// The unattended nightly run: the quarter-to-date and year-to-date reports (and, early in a quarter, the quarter

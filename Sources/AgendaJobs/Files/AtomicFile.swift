@@ -1,3 +1,4 @@
+import AgendaCore
 import Foundation
 
 /// Writes a file so that readers only ever see the previous complete version or the new complete version.

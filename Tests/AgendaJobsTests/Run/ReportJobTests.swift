@@ -1,6 +1,8 @@
 import AgendaCore
-@testable import AgendaReports
+@testable import AgendaJobs
+import AgendaReports
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ReportJobTests {

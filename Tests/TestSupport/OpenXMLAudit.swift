@@ -2,16 +2,16 @@ import Foundation
 
 /// Runs `openxml-audit -m 0 BOOK` (pip package openxml-audit: the Open XML SDK's schema and semantic checks) and
 /// returns its exit status and report. It exits 0 when the file has no errors.
-struct OpenXMLAudit {
-    let status: Int32
-    let report: String
+public struct OpenXMLAudit {
+    public let status: Int32
+    public let report: String
 
-    var errorCount: Int? {
+    public var errorCount: Int? {
         guard let line = report.split(separator: "\n").last(where: { $0.hasPrefix("Errors: ") }) else { return nil }
         return Int(line.dropFirst("Errors: ".count).trimmingCharacters(in: .whitespaces))
     }
 
-    static func run(_ url: URL) throws -> OpenXMLAudit {
+    public static func run(_ url: URL) throws -> OpenXMLAudit {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openxml-audit", "-m", "0", url.path]

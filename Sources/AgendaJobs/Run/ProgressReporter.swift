@@ -1,3 +1,4 @@
+import AgendaCore
 import Foundation
 
 /// Progress lines on stderr, only when a person is watching (stderr is a terminal); cron logs stay quiet.

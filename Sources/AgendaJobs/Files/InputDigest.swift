@@ -1,3 +1,4 @@
+import AgendaCore
 import Crypto
 import Foundation
 

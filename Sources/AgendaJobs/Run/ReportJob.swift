@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaReports
 import Foundation
 
 /// The report pipeline the commands call: load the reference tables, import every submission once, then for each
@@ -50,7 +51,7 @@ public struct ReportJob: Sendable {
         let referenceFolder = root.appendingPathComponent("reference", isDirectory: true)
         let reference: ReferenceData
         do {
-            reference = try ReferenceLoader.load(from: referenceFolder)
+            reference = try ReferenceFolder.load(referenceFolder)
         } catch let error as ReferenceDataError {
             throw ReportJobFailure(BilingualText(
                 th: "ตารางอ้างอิงผิดพลาด reference/\(error.message(.th))",

@@ -1,3 +1,4 @@
+import AgendaCore
 import Foundation
 
 /// Test-only pause points, so a process-level test can kill or hold a run at an exact moment instead of polling

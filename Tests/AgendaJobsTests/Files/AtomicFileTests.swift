@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import AgendaJobs
 @testable import AgendaCore
 
 @Suite("Atomic file replacement")
