@@ -23,7 +23,7 @@ public enum Python {
         process.arguments = ["python3"] + arguments
         let output = Pipe()
         let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("python-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: errorURL)
         defer { try? FileManager.default.removeItem(at: errorURL) }
         process.standardOutput = output

@@ -6,7 +6,7 @@
 /// key, payload and occupancy share one slot so a probe touches one cache line.
 struct CompactKeyTable {
     /// 16 bytes: occupancy is a reserved payload, so the slot has no padding. The table holds a slot per distinct
-    /// key at up to 70% load, which made it the largest allocation of a large import (issue 3, item 7).
+    /// key at up to 70% load, which made it the largest allocation of a large import.
     private struct Slot {
         var packed: UInt64
         var area: UInt32
@@ -79,15 +79,6 @@ struct CompactKeyTable {
 
     mutating func remove(_ key: CompactKey) {
         if value(for: key) != nil { updateValue(Self.absent, forKey: key) }
-    }
-
-    /// Every stored payload, in slot order (callers sort what they output).
-    /// Built in one pass without an intermediate array of slots: it runs when memory is at its peak.
-    var payloadsInSlotOrder: [UInt32] {
-        var payloads: [UInt32] = []
-        payloads.reserveCapacity(count)
-        for slot in slots where slot.used && slot.payload != Self.absent { payloads.append(slot.payload) }
-        return payloads
     }
 
     /// Stores `payload` under `key` unless the key holds a payload already; returns that payload (then nothing

@@ -2,7 +2,7 @@
 /// is a row number here.
 ///
 /// Why: keeping every file's scanned rows until the end (so the table could point at them) made the rows of all
-/// files, the table and the final store live at once, the import's peak memory (issue 3, item 7). With the
+/// files, the table and the final store live at once, the import's peak memory. With the
 /// winner's value, note, file and line held here, each file's rows are dropped as soon as it is merged.
 struct HeldValues {
     /// Marks a row whose key was given back (every row of it rejected as an in-file duplicate, nothing earlier).

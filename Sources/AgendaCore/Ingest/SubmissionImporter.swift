@@ -36,7 +36,7 @@ public struct SubmissionUnreadable: Error, Sendable {
 
 /// Reads district submissions, checks every row against the reference data and decides which value counts.
 ///
-/// Rules (issue 2, item 4): a key (district, month, indicator, area) twice in one file rejects both rows; the same
+/// Rules: a key (district, month, indicator, area) twice in one file rejects both rows; the same
 /// key in two files is won by the file modified later (a tie goes to the later path in byte order) and the loser
 /// is kept as superseded, never added. One unreadable or broken file never stops the others. For every file,
 /// rows read = accepted + superseded + rejected + blank; rows read counts data records, not the header, blank
@@ -62,205 +62,51 @@ public struct SubmissionImporter: Sendable {
         self.reference = reference
     }
 
+    /// Imports `files` in three named phases, each in its own type:
+    /// 1. **order** (`ImportOrder`): files in path byte order for the output, and in precedence order (oldest
+    ///    modification first, ties by path) for reading, so a later file's value always replaces what is held;
+    /// 2. **scan and merge**, one file at a time: `SubmissionScanner` reads and checks its rows, then
+    ///    `WinnerMerge.absorb` merges them into the table of winning values (rejecting keys repeated in the file,
+    ///    keeping what a later file replaced as superseded) and drops the file's rows;
+    /// 3. **assemble** (`WinnerMerge.assemble`): the winners and the superseded values become the sorted column
+    ///    stores of `ImportResult`, with each file's accounting.
     public func importFiles(_ files: [SubmissionFile]) -> ImportResult {
-        let ordered = files.enumerated().sorted { a, b in
-            a.element.displayPath == b.element.displayPath
-                ? a.offset < b.offset
-                : a.element.displayPath.utf8.lexicographicallyPrecedes(b.element.displayPath.utf8)
-        }.map(\.element)
-        let modified = ordered.map(\.modified)
-        // Read in precedence order, so a later file's value always replaces what is already held.
-        let precedence = ordered.indices.sorted { a, b in
-            modified[a] != modified[b] ? modified[a] < modified[b] : a < b
-        }
+        let order = ImportOrder(files)
         let lookups = ReferenceLookups(reference)
-        let newest = max(asOf ?? .distantPast, modified.max() ?? .distantPast)
+        let newest = max(asOf ?? .distantPast, order.files.map(\.modified).max() ?? .distantPast)
         let latestMonth = BangkokCalendar.day(of: newest == .distantPast ? Date(timeIntervalSince1970: 0) : newest).month
             .advanced(by: 12)
         let scanner = SubmissionScanner(
             lookups: lookups, chunkSize: chunkSize, maxRecordBytes: max(maxRecordBytes, chunkSize), latestMonth: latestMonth)
         var interner = LabelInterner()
-        var scans = [FileScan](repeating: FileScan(), count: ordered.count)
-        var districtsSeen = [[Bool]](repeating: [Bool](repeating: false, count: lookups.districtCodes.count), count: ordered.count)
-        var supersededCount = [Int](repeating: 0, count: ordered.count)
-        // Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
-        // table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark).
-        // Payload: the key's row in `held`, which carries the winning value, so each file's rows go after merging.
-        var winners = CompactKeyTable()
-        var held = HeldValues(retainsValues: retainValues)
-        // Superseded values (kept only with `retainValues`), in the order they lost.
-        var losers = HeldValues(retainsValues: true)
-        var loserKeys: [CompactKey] = []
-
+        var merge = WinnerMerge(fileCount: order.files.count, districtCount: lookups.districtCodes.count,
+                                retainValues: retainValues)
         var rowsSoFar = 0
-        for (done, fileIndex) in precedence.enumerated() {
-            var scan = scanner.scan(ordered[fileIndex], interner: &interner)
+        for (done, fileIndex) in order.precedence.enumerated() {
+            var scan = scanner.scan(order.files[fileIndex], interner: &interner)
             rowsSoFar += scan.rowsRead
-            progress?(done + 1, precedence.count, rowsSoFar)
-            let file = UInt32(fileIndex)
-            // One probe per row does both checks: a key already held by this same file is a duplicate inside
-            // the file; one held by an earlier file is superseded. (A separate per-file table cost a cache miss
-            // per row, the largest single cost in the 1 GB benchmark.) The new value takes the key's row at
-            // once; what it replaced is kept in `firstTouch` until the file's duplicates are known.
-            var firstTouch: [(row: Int, held: Int, previous: HeldValues.Row?)] = []
-            var duplicated = false
-            for (rowIndex, row) in scan.rows.enumerated() {
-                let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
-                if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
-                    let heldIndex = Int(existing)
-                    if held.file(heldIndex) == file {
-                        duplicated = true
-                        continue
-                    }
-                    firstTouch.append((rowIndex, heldIndex, held[heldIndex]))
-                    held[heldIndex] = candidate
-                } else {
-                    precondition(held.count < Int(CompactKeyTable.payloadLimit), "more keys than a 32-bit row number holds")
-                    firstTouch.append((rowIndex, held.count, nil))
-                    held.append(candidate)
-                }
-            }
-            var duplicateRows = Set<Int>()
-            if duplicated {
-                duplicateRows = rejectDuplicates(
-                    in: &scan, file: ordered[fileIndex].displayPath, lookups: lookups, labels: interner.labels)
-                // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
-                for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
-                    if let previous {
-                        held[heldIndex] = previous
-                    } else {
-                        winners.remove(scan.rows[rowIndex].key)
-                        held.markDead(heldIndex)
-                    }
-                }
-            }
-            for (rowIndex, _, previous) in firstTouch where !duplicated || !duplicateRows.contains(rowIndex) {
-                guard let previous else { continue }
-                supersededCount[Int(previous.file)] += 1
-                if retainValues {
-                    losers.append(previous)
-                    loserKeys.append(scan.rows[rowIndex].key)
-                }
-            }
-            var seen = districtsSeen[fileIndex]
-            for (rowIndex, row) in scan.rows.enumerated() where !duplicated || !duplicateRows.contains(rowIndex) {
-                seen[row.key.district] = true
-            }
-            districtsSeen[fileIndex] = seen
-            scan.rows = []
-            scans[fileIndex] = scan
+            progress?(done + 1, order.precedence.count, rowsSoFar)
+            merge.absorb(&scan, file: fileIndex, displayPath: order.files[fileIndex].displayPath, lookups: lookups,
+                         labels: interner.labels)
         }
-
-        let districtCodes = lookups.districtCodes
-        var sources: [SourceFile] = []
-        for (i, scan) in scans.enumerated() {
-            var source = SourceFile(
-                path: ordered[i].displayPath, modified: modified[i], byteCount: scan.byteCount, sha256: scan.sha256,
-                encoding: scan.encoding, districtCodes: districtCodes.indices.filter { districtsSeen[i][$0] }.map { districtCodes[$0] },
-                rowsRead: scan.rowsRead, accepted: 0, superseded: supersededCount[i], rejected: scan.rejectedRows,
-                blank: scan.blank)
-            source.accepted = scan.rowsRead - scan.rejectedRows - scan.blank - supersededCount[i]
-            precondition(source.isBalanced, "accounting broken for \(source.path)")
-            sources.append(source)
-        }
-
-        var notices: [ImportNotice] = []
-        for (i, scan) in scans.enumerated() {
-            for line in scan.longNoteLines {
-                notices.append(ImportNotice(file: ordered[i].displayPath, line: line, reason: IngestMessages.longNote))
-            }
-        }
-
-        var rejections: [Rejection] = []
-        for scan in scans {
-            rejections += scan.rejections.sorted { a, b in
-                a.line != b.line ? a.line < b.line : a.column.utf8.lexicographicallyPrecedes(b.column.utf8)
-            }
-        }
-
-        guard retainValues else {
-            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(),
-                                rejections: rejections, notices: notices)
-        }
-        let labels = interner.labels
-        // Sort on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before any String
-        // is made: comparing Thai labels as Strings normalises them on every comparison.
-        let ranks = SortRanks(districtCodes: districtCodes, indicators: lookups.indicators, labels: labels)
-        var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
-        order.reserveCapacity(winners.count)
-        winners.forEachSlot { key, heldIndex in order.append((ranks.key(key), heldIndex)) }
-        // Memory peaks here (issue 3, item 7): release the table before the sort buffers and the store exist.
-        winners = CompactKeyTable()
-        order.sort { $0.rank < $1.rank }
-        var accepted = AcceptedValues(
-            districtCodes: districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
-            capacity: order.count)
-        for (rank, heldIndex) in order {
-            let key = ranks.compactKey(rank)
-            let row = held[Int(heldIndex)]
-            accepted.append(
-                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
-                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
-        }
-        held = HeldValues(retainsValues: true)
-        // Superseded values in key order, then file and line; each one's replacing value is the accepted value
-        // with the same key, found by walking both sorted lists together.
-        var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
-        loserKeys = []
-        loserOrder.sort { a, b in
-            a.rank != b.rank
-                ? a.rank < b.rank
-                : (losers[Int(a.loser)].file, losers[Int(a.loser)].line) < (losers[Int(b.loser)].file, losers[Int(b.loser)].line)
-        }
-        var replaced = AcceptedValues(
-            districtCodes: accepted.districtCodes, indicatorIDs: accepted.indicatorIDs, labels: labels,
-            capacity: loserOrder.count)
-        var replacementIndex: [UInt32] = []
-        replacementIndex.reserveCapacity(loserOrder.count)
-        var winner = 0
-        for (rank, loser) in loserOrder {
-            while winner < order.count && order[winner].rank < rank { winner += 1 }
-            precondition(winner < order.count && order[winner].rank == rank,
-                         "a superseded value without the value that replaced it")
-            let key = ranks.compactKey(rank)
-            let row = losers[Int(loser)]
-            replaced.append(
-                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
-                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
-            replacementIndex.append(UInt32(winner))
-        }
-        let superseded = SupersededValues(replaced: replaced, replacements: accepted, replacementIndex: replacementIndex)
-        return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections,
-                            notices: notices)
+        return merge.assemble(files: order.files, lookups: lookups, labels: interner.labels)
     }
+}
 
-    /// Rejects every row whose key appears more than once in this file (only the district knows which is right);
-    /// returns the rejected row indices. Rows stay in place so stored indices hold.
-    ///
-    /// Linear in the file's rows: each key keeps its first line and a count, and each rejection names those two,
-    /// never the list of every other line (16,000 copies of one line made 16,000 lists of 15,999 numbers).
-    private func rejectDuplicates(in scan: inout FileScan, file: String, lookups: ReferenceLookups, labels: [String]) -> Set<Int> {
-        var firstAndCount: [CompactKey: (first: Int, count: Int)] = [:]
-        for row in scan.rows {
-            let line = Int(row.line)
-            if let seen = firstAndCount[row.key] {
-                firstAndCount[row.key] = (min(seen.first, line), seen.count + 1)
-            } else {
-                firstAndCount[row.key] = (line, 1)
-            }
-        }
-        var rejected = Set<Int>()
-        for (rowIndex, row) in scan.rows.enumerated() {
-            guard let seen = firstAndCount[row.key], seen.count > 1 else { continue }
-            rejected.insert(rowIndex)
-            let key = row.key
-            let keyText = [lookups.districtCodes[key.district], key.month.label, lookups.indicators[key.indicator].id,
-                           labels[Int(key.area)]].filter { !$0.isEmpty }.joined(separator: " + ")
-            scan.rejections.append(Rejection(
-                file: file, line: Int(row.line), column: scan.keyColumns, text: keyText,
-                reason: IngestMessages.duplicateKey(firstLine: seen.first, copies: seen.count, thisLine: Int(row.line))))
-        }
-        scan.rejectedRows += rejected.count
-        return rejected
+/// The order phase: which order files are reported in, and which order they are read in.
+struct ImportOrder {
+    /// In path byte order (a path given twice keeps its first place): the order of `ImportResult.sources`.
+    let files: [SubmissionFile]
+    /// Indices into `files`, oldest modification first, ties in path order: the order files are merged in.
+    let precedence: [Int]
+
+    init(_ given: [SubmissionFile]) {
+        files = given.enumerated().sorted { a, b in
+            a.element.displayPath == b.element.displayPath
+                ? a.offset < b.offset
+                : a.element.displayPath.utf8.lexicographicallyPrecedes(b.element.displayPath.utf8)
+        }.map(\.element)
+        let modified = files.map(\.modified)
+        precedence = files.indices.sorted { a, b in modified[a] != modified[b] ? modified[a] < modified[b] : a < b }
     }
 }

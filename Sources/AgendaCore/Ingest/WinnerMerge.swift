@@ -1,0 +1,221 @@
+/// The merge and assemble phases of an import: which value each key holds as files are read in precedence order,
+/// what was superseded or rejected as a duplicate, and, at the end, the sorted stores and every file's accounting.
+///
+/// Rules: a key (district, month, indicator, area) twice in one file rejects every such row (only the district
+/// knows which is right) and gives the key back to whoever held it before; the same key in a later file replaces
+/// the held value, which is kept as superseded, never added. For every file, rows read = accepted + superseded +
+/// rejected + blank.
+struct WinnerMerge {
+    /// Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
+    /// table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark). Payload: the key's row
+    /// in `held`, which carries the winning value, so each file's rows can go as soon as it is merged.
+    private var winners = CompactKeyTable()
+    private var held: HeldValues
+    /// Superseded values (kept only with `retainValues`), in the order they lost, and their keys.
+    private var losers = HeldValues(retainsValues: true)
+    private var loserKeys: [CompactKey] = []
+    /// Per file: what its scan found (rows dropped), the districts among its counted rows, values it lost.
+    private var scans: [FileScan]
+    private var districtsSeen: [[Bool]]
+    private var supersededCount: [Int]
+    private let retainValues: Bool
+
+    init(fileCount: Int, districtCount: Int, retainValues: Bool) {
+        held = HeldValues(retainsValues: retainValues)
+        scans = [FileScan](repeating: FileScan(), count: fileCount)
+        districtsSeen = [[Bool]](repeating: [Bool](repeating: false, count: districtCount), count: fileCount)
+        supersededCount = [Int](repeating: 0, count: fileCount)
+        self.retainValues = retainValues
+    }
+
+    // MARK: Merge
+
+    /// Merges one file's checked rows into the winners, then keeps only its counts and rejections.
+    ///
+    /// One probe per row does both checks: a key already held by this same file is a duplicate inside the file;
+    /// one held by an earlier file is superseded. (A separate per-file table cost a cache miss per row, the
+    /// largest single cost in the 1 GB benchmark.) The new value takes the key's row at once; what it replaced is
+    /// kept in `firstTouch` until the file's duplicates are known.
+    mutating func absorb(_ scan: inout FileScan, file fileIndex: Int, displayPath: String, lookups: ReferenceLookups,
+                         labels: [String]) {
+        let file = UInt32(fileIndex)
+        var firstTouch: [(row: Int, held: Int, previous: HeldValues.Row?)] = []
+        var duplicated = false
+        for (rowIndex, row) in scan.rows.enumerated() {
+            let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
+            if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
+                let heldIndex = Int(existing)
+                if held.file(heldIndex) == file {
+                    duplicated = true
+                    continue
+                }
+                firstTouch.append((rowIndex, heldIndex, held[heldIndex]))
+                held[heldIndex] = candidate
+            } else {
+                precondition(held.count < Int(CompactKeyTable.payloadLimit), "more keys than a 32-bit row number holds")
+                firstTouch.append((rowIndex, held.count, nil))
+                held.append(candidate)
+            }
+        }
+        var duplicateRows = Set<Int>()
+        if duplicated {
+            duplicateRows = Self.rejectDuplicates(in: &scan, file: displayPath, lookups: lookups, labels: labels)
+            // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
+            for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
+                if let previous {
+                    held[heldIndex] = previous
+                } else {
+                    winners.remove(scan.rows[rowIndex].key)
+                    held.markDead(heldIndex)
+                }
+            }
+        }
+        for (rowIndex, _, previous) in firstTouch where !duplicated || !duplicateRows.contains(rowIndex) {
+            guard let previous else { continue }
+            supersededCount[Int(previous.file)] += 1
+            if retainValues {
+                losers.append(previous)
+                loserKeys.append(scan.rows[rowIndex].key)
+            }
+        }
+        var seen = districtsSeen[fileIndex]
+        for (rowIndex, row) in scan.rows.enumerated() where !duplicated || !duplicateRows.contains(rowIndex) {
+            seen[row.key.district] = true
+        }
+        districtsSeen[fileIndex] = seen
+        scan.rows = []
+        scans[fileIndex] = scan
+    }
+
+    /// Rejects every row whose key appears more than once in this file; returns the rejected row indices. Rows
+    /// stay in place so stored indices hold.
+    ///
+    /// Linear in the file's rows: each key keeps its first line and a count, and each rejection names those two,
+    /// never the list of every other line (16,000 copies of one line made 16,000 lists of 15,999 numbers).
+    private static func rejectDuplicates(in scan: inout FileScan, file: String, lookups: ReferenceLookups,
+                                         labels: [String]) -> Set<Int> {
+        var firstAndCount: [CompactKey: (first: Int, count: Int)] = [:]
+        for row in scan.rows {
+            let line = Int(row.line)
+            if let seen = firstAndCount[row.key] {
+                firstAndCount[row.key] = (min(seen.first, line), seen.count + 1)
+            } else {
+                firstAndCount[row.key] = (line, 1)
+            }
+        }
+        var rejected = Set<Int>()
+        for (rowIndex, row) in scan.rows.enumerated() {
+            guard let seen = firstAndCount[row.key], seen.count > 1 else { continue }
+            rejected.insert(rowIndex)
+            let key = row.key
+            let keyText = [lookups.districtCodes[key.district], key.month.label, lookups.indicators[key.indicator].id,
+                           labels[Int(key.area)]].filter { !$0.isEmpty }.joined(separator: " + ")
+            scan.rejections.append(Rejection(
+                file: file, line: Int(row.line), column: scan.keyColumns, text: keyText,
+                reason: IngestMessages.duplicateKey(firstLine: seen.first, copies: seen.count, thisLine: Int(row.line))))
+        }
+        scan.rejectedRows += rejected.count
+        return rejected
+    }
+
+    // MARK: Assemble
+
+    /// The import's result: accounting per file, rejections and notices in file order, and (with `retainValues`)
+    /// the sorted stores of accepted and superseded values.
+    mutating func assemble(files: [SubmissionFile], lookups: ReferenceLookups, labels: [String]) -> ImportResult {
+        let sources = accounting(files: files, districtCodes: lookups.districtCodes)
+        var notices: [ImportNotice] = []
+        var rejections: [Rejection] = []
+        for (i, scan) in scans.enumerated() {
+            for line in scan.longNoteLines {
+                notices.append(ImportNotice(file: files[i].displayPath, line: line, reason: IngestMessages.longNote))
+            }
+            rejections += scan.rejections.sorted { a, b in
+                a.line != b.line ? a.line < b.line : a.column.utf8.lexicographicallyPrecedes(b.column.utf8)
+            }
+        }
+        guard retainValues else {
+            return ImportResult(sources: sources, accepted: AcceptedValues(), superseded: SupersededValues(),
+                                rejections: rejections, notices: notices)
+        }
+        let ranks = SortRanks(districtCodes: lookups.districtCodes, indicators: lookups.indicators, labels: labels)
+        let (accepted, order) = acceptedStore(ranks: ranks, lookups: lookups, labels: labels)
+        let superseded = supersededStore(ranks: ranks, accepted: accepted, winnerOrder: order, labels: labels)
+        return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections,
+                            notices: notices)
+    }
+
+    /// Each file's counts; accepted is what is left of its rows read, which makes the balance hold by construction
+    /// and the precondition a check on the other counts.
+    private func accounting(files: [SubmissionFile], districtCodes: [String]) -> [SourceFile] {
+        scans.enumerated().map { i, scan in
+            var source = SourceFile(
+                path: files[i].displayPath, modified: files[i].modified, byteCount: scan.byteCount, sha256: scan.sha256,
+                encoding: scan.encoding,
+                districtCodes: districtCodes.indices.filter { districtsSeen[i][$0] }.map { districtCodes[$0] },
+                rowsRead: scan.rowsRead, accepted: 0, superseded: supersededCount[i], rejected: scan.rejectedRows,
+                blank: scan.blank)
+            source.accepted = scan.rowsRead - scan.rejectedRows - scan.blank - supersededCount[i]
+            precondition(source.isBalanced && source.accepted >= 0, "accounting broken for \(source.path)")
+            return source
+        }
+    }
+
+    /// The winners sorted on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before
+    /// any String is made: comparing Thai labels as Strings normalises them on every comparison. Memory peaks
+    /// here, so the key table is released before the sort buffers and the store exist.
+    private mutating func acceptedStore(ranks: SortRanks, lookups: ReferenceLookups, labels: [String])
+        -> (AcceptedValues, [(rank: (UInt64, UInt32), held: UInt32)]) {
+        var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
+        order.reserveCapacity(winners.count)
+        winners.forEachSlot { key, heldIndex in order.append((ranks.key(key), heldIndex)) }
+        winners = CompactKeyTable()
+        order.sort { $0.rank < $1.rank }
+        var accepted = AcceptedValues(
+            districtCodes: lookups.districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
+            capacity: order.count)
+        for (rank, heldIndex) in order {
+            let key = ranks.compactKey(rank)
+            let row = held[Int(heldIndex)]
+            accepted.append(
+                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
+                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+        }
+        held = HeldValues(retainsValues: true)
+        return (accepted, order)
+    }
+
+    /// Superseded values in key order, then file and line; each one's replacing value is the accepted value with
+    /// the same key, found by walking both sorted lists together.
+    private mutating func supersededStore(ranks: SortRanks, accepted: AcceptedValues,
+                                          winnerOrder order: [(rank: (UInt64, UInt32), held: UInt32)],
+                                          labels: [String]) -> SupersededValues {
+        var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
+        loserKeys = []
+        let losers = self.losers
+        loserOrder.sort { a, b in
+            a.rank != b.rank
+                ? a.rank < b.rank
+                : (losers[Int(a.loser)].file, losers[Int(a.loser)].line) < (losers[Int(b.loser)].file, losers[Int(b.loser)].line)
+        }
+        var replaced = AcceptedValues(
+            districtCodes: accepted.districtCodes, indicatorIDs: accepted.indicatorIDs, labels: labels,
+            capacity: loserOrder.count)
+        var replacementIndex: [UInt32] = []
+        replacementIndex.reserveCapacity(loserOrder.count)
+        var winner = 0
+        for (rank, loser) in loserOrder {
+            while winner < order.count && order[winner].rank < rank { winner += 1 }
+            precondition(winner < order.count && order[winner].rank == rank,
+                         "a superseded value without the value that replaced it")
+            let key = ranks.compactKey(rank)
+            let row = losers[Int(loser)]
+            replaced.append(
+                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
+                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+            replacementIndex.append(UInt32(winner))
+        }
+        self.losers = HeldValues(retainsValues: true)
+        return SupersededValues(replaced: replaced, replacements: accepted, replacementIndex: replacementIndex)
+    }
+}
