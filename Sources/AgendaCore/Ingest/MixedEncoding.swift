@@ -35,22 +35,13 @@ struct ResyncingUTF8Validator {
                 if b < 0x80 { i += 1; continue }
                 sequenceStart = offset + i
                 leadByte = b
-                lower = 0x80
-                upper = 0xBF
-                switch b {
-                case 0xC2...0xDF: pending = 1
-                case 0xE0: pending = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: pending = 2
-                case 0xED: pending = 2; upper = 0x9F
-                case 0xF0: pending = 3; lower = 0x90
-                case 0xF1...0xF3: pending = 3
-                case 0xF4: pending = 3; upper = 0x8F
-                default:
+                guard let lead = UTF8Validator.lead(b) else {
                     invalidSequences += 1
                     report(sequenceStart, b)
                     i += 1
                     continue
                 }
+                (pending, lower, upper) = lead
                 length = pending + 1
                 i += 1
             } else {

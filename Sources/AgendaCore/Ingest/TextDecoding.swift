@@ -48,18 +48,8 @@ struct UTF8Validator {
                 }
                 sequenceStart = offset + i
                 leadByte = b
-                lower = 0x80
-                upper = 0xBF
-                switch b {
-                case 0xC2...0xDF: pending = 1
-                case 0xE0: pending = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE, 0xEF: pending = 2
-                case 0xED: pending = 2; upper = 0x9F
-                case 0xF0: pending = 3; lower = 0x90
-                case 0xF1...0xF3: pending = 3
-                case 0xF4: pending = 3; upper = 0x8F
-                default: return sequenceStart
-                }
+                guard let lead = Self.lead(b) else { return sequenceStart }
+                (pending, lower, upper) = lead
                 i += 1
             } else {
                 let b = bytes[i]
@@ -73,6 +63,23 @@ struct UTF8Validator {
         }
         offset += n
         return nil
+    }
+
+    /// What a lead byte promises (the Unicode standard's table of well-formed sequences): how many continuation
+    /// bytes follow and the range the first of them must fall in (later ones are 0x80–0xBF); nil for a byte that
+    /// cannot start a sequence (0x80–0xC1, 0xF5–0xFF).
+    @inline(__always)
+    static func lead(_ b: UInt8) -> (pending: Int, lower: UInt8, upper: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: (1, 0x80, 0xBF)
+        case 0xE0: (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: (2, 0x80, 0xBF)
+        case 0xED: (2, 0x80, 0x9F)
+        case 0xF0: (3, 0x90, 0xBF)
+        case 0xF1...0xF3: (3, 0x80, 0xBF)
+        case 0xF4: (3, 0x80, 0x8F)
+        default: nil
+        }
     }
 
     /// Call at end of input: returns the offset of a sequence cut short by the end of the file, if any.

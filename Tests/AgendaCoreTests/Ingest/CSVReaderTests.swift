@@ -10,15 +10,7 @@ import Testing
 
     /// Reads `text` with the given chunk size; tiny chunks force every carry-over path.
     func records(_ text: String, chunkSize: Int = 1 << 16) throws -> [Record] {
-        var reader = CSVReader(source: ByteArraySource(Array(text.utf8)), chunkSize: chunkSize, maxRecordBytes: 1 << 16)
-        var out: [Record] = []
-        while try reader.next() {
-            out.append(Record(
-                line: reader.line,
-                fields: (0..<reader.fieldCount).map { String(decoding: reader.fieldBytes($0), as: UTF8.self) },
-                problem: reader.problem))
-        }
-        return out
+        try limitedRecords(text, chunkSize: chunkSize, limit: 1 << 16)
     }
 
     static let tricky = "a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\"multi\r\nline\nfield\",2,3\r\n\nlast,,\"\""
