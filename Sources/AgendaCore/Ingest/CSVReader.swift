@@ -286,6 +286,10 @@ public struct CSVReader<Source: ByteChunkSource> {
         return Array(buffer[problemRawRange])
     }
 
+    /// Bytes of field `index` as written (quotes excluded, doubled quotes counted twice): a cheap upper bound of
+    /// its length.
+    public func fieldByteCount(_ index: Int) -> Int { spans[index].end - spans[index].start }
+
     /// True when field `index` holds no bytes.
     public func fieldIsEmpty(_ index: Int) -> Bool { spans[index].start == spans[index].end }
 

@@ -77,6 +77,10 @@ final class ReferenceLookups: Sendable {
 /// Labels are looked up by their raw bytes per encoding (no decoding on a hit); label 0 is the empty string.
 struct LabelInterner {
     private(set) var labels: [String] = [""]
+    /// Per label, the first control character it holds (C0 including tab, DEL, C1) as a scalar value, or
+    /// `Self.clean`: checked once when a label is first decoded, so the row checker's per-row test is one load.
+    private var controlScalars: [UInt32] = [Self.clean]
+    private static let clean = UInt32.max
     private var idByLabel: [String: Int] = ["": 0]
     private var utf8Raw = ByteStringTable(capacity: 256)
     private var utf8RawToLabel: [Int] = []
@@ -104,6 +108,13 @@ struct LabelInterner {
         return label
     }
 
+    /// The first control character in `label`, if any: invisible in a workbook, so two area labels that print
+    /// alike would count as two areas.
+    func controlCharacter(in label: Int) -> Unicode.Scalar? {
+        let value = controlScalars[label]
+        return value == Self.clean ? nil : Unicode.Scalar(value)
+    }
+
     private mutating func lookupOrAdd(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, isWindows874: Bool) -> Int {
         if isWindows874 {
             if let raw = win874Raw.lookup(bytes) { return win874RawToLabel[raw] }
@@ -118,6 +129,8 @@ struct LabelInterner {
             label = labels.count
             labels.append(text)
             idByLabel[text] = label
+            let control = text.unicodeScalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            controlScalars.append(control?.value ?? Self.clean)
         }
         if isWindows874 {
             _ = win874Raw.insert(bytes)

@@ -198,8 +198,11 @@ struct RowChecker {
             ok = false
         }
 
+        // The area is interned before the verdict (one probe of the label cache, which usually hits): a label
+        // holding a control character is known from its first decoding, not scanned on every row.
         let areaField = index(.area)
-        if areaField >= 0, let scalar = reader.withField(areaField, { Self.controlCharacter(in: $0, encoding) }) {
+        let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 0) }
+        if let scalar = interner.controlCharacter(in: area) {
             reject(reader, areaField, IngestMessages.controlCharacterInKey(scalar))
             ok = false
         }
@@ -212,30 +215,14 @@ struct RowChecker {
             scan.blank += 1
             return
         }
-        let area = areaField < 0 ? 0 : reader.withField(areaField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 0) }
         let noteField = index(.note)
         let note = noteField < 0 ? 0 : reader.withField(noteField) { interner.intern(FieldParsers.trimmed($0), encoding: encoding, column: 1) }
-        if noteField >= 0, reader.withField(noteField, { $0.count }) > ImportNotice.excelCellLimit,
+        if noteField >= 0, reader.fieldByteCount(noteField) > ImportNotice.excelCellLimit,
            interner.labels[note].utf16.count > ImportNotice.excelCellLimit {
             scan.longNoteLines.append(reader.line)
         }
         let key = CompactKey(district: district, indicator: indicator, month: month, area: area)
         scan.rows.append(CompactRow(key: key, value: value, note: UInt32(note), line: Int32(reader.line)))
-    }
-
-    /// The first control character in a key field (C0 including tab, DEL, C1): invisible in a workbook, so two
-    /// labels that print alike would count as two areas. Spaces and tabs at the ends are trimmed earlier.
-    @inline(__always)
-    private static func controlCharacter(in raw: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding) -> Unicode.Scalar? {
-        let bytes = FieldParsers.trimmed(raw)
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b < 0x20 || b == 0x7F { return Unicode.Scalar(b) }
-            if encoding != .windows874, b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
-                return Unicode.Scalar(bytes[i + 1])
-            }
-        }
-        return nil
     }
 
     /// The file's outcome; keys repeated inside the file are found when the importer merges it.
