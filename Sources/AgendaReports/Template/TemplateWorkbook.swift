@@ -39,7 +39,7 @@ public struct TemplateWorkbook: Sendable {
 
     /// Writes the workbook straight to `url` (the caller makes that atomic).
     public func write(_ template: SubmissionTemplate, to url: URL) throws {
-        let workbook = try Workbook(path: url.path)
+        let workbook = try Workbook(path: url.path, options: .init(timeZone: BangkokCalendar.timeZone))
         let styles = TemplateStyles(workbook: workbook, options: options)
         let district = template.district
         try workbook.setProperties(DocumentProperties(
