@@ -16,10 +16,10 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public init(yearCE: Int, month: Int) {
-        self.init(yearBE: yearCE + 543, month: month)
+        self.init(yearBE: yearCE + BuddhistEra.offset, month: month)
     }
 
-    public var yearCE: Int { yearBE - 543 }
+    public var yearCE: Int { yearBE - BuddhistEra.offset }
 
     /// The Thai fiscal year (BE) this month belongs to: October starts the next year's budget.
     public var fiscalYear: Int { month >= 10 ? yearBE + 1 : yearBE }
@@ -55,16 +55,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (0..<12).map { october.advanced(by: $0) }
     }
 
-    /// Number of days in this month (Gregorian).
-    public var dayCount: Int {
-        switch month {
-        case 2:
-            let y = yearCE
-            return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    /// Number of days in this month (Gregorian), from `BangkokCalendar`.
+    public var dayCount: Int { BangkokCalendar.dayCount(of: self) }
 
     public static func < (a: YearMonth, b: YearMonth) -> Bool { a.ordinal < b.ordinal }
 }
