@@ -138,15 +138,28 @@ public enum ReportWindow: Sendable, Hashable, Comparable, Codable, CustomStringC
         return false
     }
 
-    /// Order used everywhere windows are listed: months first (chronological), then quarters, then YTD.
-    public static func < (a: ReportWindow, b: ReportWindow) -> Bool {
-        func key(_ w: ReportWindow) -> (Int, Int) {
-            switch w {
-            case .month(let m): (0, m.ordinal)
-            case .quarter(let q): (1, q.fiscalYear * 4 + q.quarter)
-            case .yearToDate(let fy, let through): (2, fy * 10_000 + through.ordinal % 10_000)
-            }
+    /// The kinds of window in the order they are listed.
+    private var kindRank: Int {
+        switch self {
+        case .month: 0
+        case .quarter: 1
+        case .yearToDate: 2
         }
-        return key(a) < key(b)
+    }
+
+    /// Order used everywhere windows are listed: all months first, then all quarters, then the years to date.
+    /// Within a kind: months chronologically; quarters by fiscal year, then quarter number; years to date by fiscal
+    /// year, then by the month they run through (a shorter year to date first).
+    public static func < (a: ReportWindow, b: ReportWindow) -> Bool {
+        switch (a, b) {
+        case (.month(let x), .month(let y)):
+            return x < y
+        case (.quarter(let x), .quarter(let y)):
+            return x < y
+        case (.yearToDate(let fx, let tx), .yearToDate(let fy, let ty)):
+            return fx != fy ? fx < fy : tx < ty
+        default:
+            return a.kindRank < b.kindRank
+        }
     }
 }
