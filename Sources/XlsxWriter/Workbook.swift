@@ -28,15 +28,27 @@ public final class Workbook {
         public var constantMemory: Bool
         /// Folder for libxlsxwriter's temporary files; nil uses the system default.
         public var tmpdir: String?
+        /// The time zone whose wall-clock time `Worksheet.write(date:…)` stores: an Excel date has no zone, so the
+        /// instant is written as it reads on a clock there. UTC unless the caller says otherwise.
+        public var timeZone: TimeZone
 
-        public init(constantMemory: Bool = false, tmpdir: String? = nil) {
+        public init(constantMemory: Bool = false, tmpdir: String? = nil, timeZone: TimeZone = Options.utc) {
             self.constantMemory = constantMemory
             self.tmpdir = tmpdir
+            self.timeZone = timeZone
         }
+
+        /// Coordinated Universal Time, the default `timeZone`.
+        public static let utc: TimeZone = {
+            guard let zone = TimeZone(secondsFromGMT: 0) else { preconditionFailure("UTC must exist") }
+            return zone
+        }()
     }
 
     /// Where the file will be written on `close()`.
     public let path: String
+    /// The time zone dates are written in (`Options.timeZone`).
+    public let timeZone: TimeZone
     /// The C workbook; nil once closed (the library freed it).
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     /// Lower-cased names already used, because Excel compares sheet names case-insensitively.
@@ -57,6 +69,7 @@ public final class Workbook {
 
     public init(path: String, options: Options = Options()) throws {
         self.path = path
+        self.timeZone = options.timeZone
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
         let cPath = strdup(path)!

@@ -114,16 +114,14 @@ public final class Worksheet {
                   context)
     }
 
-    /// The time zone dates are shown in: the province's (Asia/Bangkok, UTC+7, no daylight saving).
-    public static let timeZone = TimeZone(identifier: "Asia/Bangkok")!
-
-    /// Writes a date as a real Excel date: the `Date` is split into Asia/Bangkok calendar fields and passed to
-    /// `worksheet_write_datetime`, which stores the Excel serial number (a Bangkok midnight becomes a whole
-    /// number). Give a format with a date number format (e.g. `[$-7041E]d mmmm yyyy`), or Excel shows the serial.
+    /// Writes a date as a real Excel date: the `Date` is split into calendar fields in the workbook's time zone
+    /// (`Workbook.Options.timeZone`) and passed to `worksheet_write_datetime`, which stores the Excel serial number
+    /// (a midnight in that zone becomes a whole number). Give a format with a date number format (e.g.
+    /// `[$-7041E]d mmmm yyyy`), or Excel shows the serial.
     public func write(date: Date, row: Int, col: Int, format: Format?) throws {
         let context = try prepare("writing date", row: row, col: col)
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Worksheet.timeZone
+        calendar.timeZone = workbook.timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
         var datetime = lxw_datetime(year: Int32(parts.year!), month: Int32(parts.month!), day: Int32(parts.day!),
                                     hour: Int32(parts.hour!), min: Int32(parts.minute!),

@@ -18,7 +18,7 @@ struct CommonOptions: ParsableArguments {
     var asOf: String?
 
     @Option(name: .long, help: "Language of the summary: th or en (the workbook is bilingual).")
-    var lang: String = "th"
+    var lang: Language = .th
 
     @Option(name: .long, help: "Body font of the workbook (TH Sarabun New, TH Sarabun PSK, …).")
     var font: String = "TH Sarabun New"
@@ -32,9 +32,6 @@ struct CommonOptions: ParsableArguments {
     var waitLock: Int?
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else {
-            throw ValidationError("--lang must be th or en, not '\(lang)'")
-        }
         if let asOf {
             guard let day = BangkokCalendar.parseDay(asOf) else {
                 throw ValidationError("--as-of must be a day as YYYY-MM-DD, e.g. 2565-03-31 or 2022-03-31, not '\(asOf)'")
@@ -63,12 +60,24 @@ struct CommonOptions: ParsableArguments {
             inputs: URL(fileURLWithPath: inputs, isDirectory: true),
             output: URL(fileURLWithPath: out, isDirectory: true),
             asOf: asOf.flatMap(BangkokCalendar.parseDay),
-            language: Language(rawValue: lang) ?? .th,
+            language: lang,
             reportOptions: ReportOptions(timelinessDays: timelinessDays),
             workbookOptions: WorkbookOptions(fontName: font))
     }
 
-    var language: Language { Language(rawValue: lang) ?? .th }
+    var language: Language { lang }
+
+    /// Prints how a run ended (`ReportOutcome.resultLines`): to stdout, or to stderr when it failed; then exits
+    /// with the outcome's code when that is not 0.
+    func finish(_ outcome: ReportOutcome) throws {
+        let text = Data((outcome.resultLines(language).joined(separator: "\n") + "\n").utf8)
+        if outcome.status == .failure {
+            FileHandle.standardError.write(text)
+        } else {
+            FileHandle.standardOutput.write(text)
+        }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
 
     /// Takes the output folder's run lock (see `OutputLock`) for the caller to hold until it is done; when another
     /// run holds it past `--wait-lock`, says who and exits 75 (EX_TEMPFAIL, as the cron wrapper does).
@@ -83,3 +92,6 @@ struct CommonOptions: ParsableArguments {
         }
     }
 }
+
+/// `--lang th|en`: ArgumentParser refuses any other value (exit 64) and lists the two in `--help`.
+extension Language: ExpressibleByArgument {}

@@ -56,13 +56,7 @@ struct NightlyCommand: ParsableCommand {
                   ? "ไม่มีข้อมูลหรือการตั้งค่าใดเปลี่ยนตั้งแต่รอบที่แล้ว รายงานเดิมยังใช้ได้ ไม่ได้เขียนใหม่"
                   : "No input or setting changed since the last run; the reports are left as they are.")
         case .ran(let outcome):
-            let lines = outcome.resultLines(language).joined(separator: "\n") + "\n"
-            if outcome.status == .failure {
-                FileHandle.standardError.write(Data(lines.utf8))
-            } else {
-                FileHandle.standardOutput.write(Data(lines.utf8))
-            }
-            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            try common.finish(outcome)
         }
     }
 }

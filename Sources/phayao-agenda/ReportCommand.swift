@@ -61,13 +61,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = withExtendedLifetime(lock) {
             ReportJob(configuration: common.jobConfiguration()).run(scopes: [scope])
         }
-        let lines = outcome.resultLines(common.language)
-        if outcome.status == .failure {
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        } else {
-            print(lines.joined(separator: "\n"))
-        }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        try common.finish(outcome)
     }
 
     /// Buddhist Era years a person may ask for (`BuddhistEra.plausibleYears`), which no Christian-era year reaches.

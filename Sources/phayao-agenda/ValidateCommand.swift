@@ -26,18 +26,17 @@ struct ValidateCommand: ParsableCommand {
     var inputs: String = "Inputs"
 
     @Option(help: ArgumentHelp("Language of the messages: th or en.", valueName: "th|en"))
-    var lang: String = "th"
+    var lang: Language = .th
 
     @Flag(help: "Print only the summary line, not each problem (for very large inputs and benchmarks).")
     var summaryOnly = false
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one FILE to check.") }
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be th or en, not \(lang).") }
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .th
+        let language = lang
         let referenceFolder = URL(fileURLWithPath: inputs).appendingPathComponent("reference")
         let reference: ReferenceData
         do {

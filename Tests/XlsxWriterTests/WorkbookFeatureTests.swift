@@ -9,7 +9,7 @@ import Testing
 
     /// Builds the feature workbook at `url`.
     static func writeFeatureBook(to url: URL) throws {
-        let book = try Workbook(path: url.path)
+        let book = try Workbook(path: url.path, options: .init(timeZone: TimeZone(secondsFromGMT: 7 * 3600)!))
         try book.setProperties(DocumentProperties(title: "วาระคนพะเยา", author: "phayao-agenda", created: created))
         let thai = book.addFormat().thaiFont(name: "TH Sarabun New", size: 16)
         let header = book.addFormat().thaiFont(name: "TH Sarabun New", size: 16).bold()

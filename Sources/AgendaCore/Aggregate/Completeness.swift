@@ -1,32 +1,13 @@
 import Foundation
 
 extension YearMonth {
-    /// Thailand's offset from UTC: +7 hours all year (no daylight saving), so deadlines need no time-zone database
-    /// and come out the same on every machine whatever its `TZ`.
-    public static let bangkokSecondsFromGMT = 7 * 3600
-
-    /// The last second of the month in Bangkok: its last day at 23:59:59 (UTC+7).
-    public var endInBangkok: Date {
-        let days = Self.daysSince1970(yearCE: yearCE, month: month, day: dayCount)
-        let seconds = days * 86_400 + 86_399 - Self.bangkokSecondsFromGMT
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
+    /// The last second of the month in Bangkok: its last day at 23:59:59 (`BangkokCalendar.end(of:)`).
+    public var endInBangkok: Date { BangkokCalendar.end(of: self) }
 
     /// The latest modification time at which a file with this month's values is still on time: the month's end in
-    /// Bangkok plus `days` whole days (exactly `days` × 24 hours, as Bangkok has no daylight saving).
+    /// Bangkok plus `days` whole days.
     public func submissionDeadline(afterDays days: Int) -> Date {
-        endInBangkok.addingTimeInterval(TimeInterval(days * 86_400))
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysSince1970(yearCE: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? yearCE - 1 : yearCE
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthFromMarch = (month + 9) % 12
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        BangkokCalendar.date(endInBangkok, addingDays: days)
     }
 }
 

@@ -9,6 +9,15 @@ public enum BuddhistEra {
     /// The one place these bounds live.
     public static let plausibleYears: ClosedRange<Int> = 2500...2700
 
+    /// A four-digit year written by hand or in a submission (`--as-of`, a period) is read as Buddhist Era from this
+    /// year on and as Christian Era below it: the eras are 543 years apart, so no plausible year of one era can be
+    /// taken for the other.
+    public static let firstYearReadAsBuddhist = 2400
+
+    /// Whether a written `year` is read as Buddhist Era (see `firstYearReadAsBuddhist`).
+    @inline(__always)
+    public static func readsAsBuddhist(_ year: Int) -> Bool { year >= firstYearReadAsBuddhist }
+
     /// `plausibleYears` in the Christian Era.
     public static var plausibleChristianYears: ClosedRange<Int> {
         (plausibleYears.lowerBound - offset)...(plausibleYears.upperBound - offset)

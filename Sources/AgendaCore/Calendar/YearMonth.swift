@@ -16,10 +16,10 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public init(yearCE: Int, month: Int) {
-        self.init(yearBE: yearCE + 543, month: month)
+        self.init(yearBE: yearCE + BuddhistEra.offset, month: month)
     }
 
-    public var yearCE: Int { yearBE - 543 }
+    public var yearCE: Int { yearBE - BuddhistEra.offset }
 
     /// The Thai fiscal year (BE) this month belongs to: October starts the next year's budget.
     public var fiscalYear: Int { month >= 10 ? yearBE + 1 : yearBE }
@@ -55,16 +55,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (0..<12).map { october.advanced(by: $0) }
     }
 
-    /// Number of days in this month (Gregorian).
-    public var dayCount: Int {
-        switch month {
-        case 2:
-            let y = yearCE
-            return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    /// Number of days in this month (Gregorian), from `BangkokCalendar`.
+    public var dayCount: Int { BangkokCalendar.dayCount(of: self) }
 
     public static func < (a: YearMonth, b: YearMonth) -> Bool { a.ordinal < b.ordinal }
 }
@@ -146,15 +138,28 @@ public enum ReportWindow: Sendable, Hashable, Comparable, Codable, CustomStringC
         return false
     }
 
-    /// Order used everywhere windows are listed: months first (chronological), then quarters, then YTD.
-    public static func < (a: ReportWindow, b: ReportWindow) -> Bool {
-        func key(_ w: ReportWindow) -> (Int, Int) {
-            switch w {
-            case .month(let m): (0, m.ordinal)
-            case .quarter(let q): (1, q.fiscalYear * 4 + q.quarter)
-            case .yearToDate(let fy, let through): (2, fy * 10_000 + through.ordinal % 10_000)
-            }
+    /// The kinds of window in the order they are listed.
+    private var kindRank: Int {
+        switch self {
+        case .month: 0
+        case .quarter: 1
+        case .yearToDate: 2
         }
-        return key(a) < key(b)
+    }
+
+    /// Order used everywhere windows are listed: all months first, then all quarters, then the years to date.
+    /// Within a kind: months chronologically; quarters by fiscal year, then quarter number; years to date by fiscal
+    /// year, then by the month they run through (a shorter year to date first).
+    public static func < (a: ReportWindow, b: ReportWindow) -> Bool {
+        switch (a, b) {
+        case (.month(let x), .month(let y)):
+            return x < y
+        case (.quarter(let x), .quarter(let y)):
+            return x < y
+        case (.yearToDate(let fx, let tx), .yearToDate(let fy, let ty)):
+            return fx != fy ? fx < fy : tx < ty
+        default:
+            return a.kindRank < b.kindRank
+        }
     }
 }

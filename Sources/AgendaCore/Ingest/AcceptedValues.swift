@@ -1,8 +1,8 @@
 /// The accepted values of an import, stored column by column.
 ///
 /// Why not `[AcceptedValue]`: each `AcceptedValue` is ~104 bytes (three Strings and a note String besides the
-/// numbers), so a 1 GB input of ~14 million rows would need more memory for its values alone than the input's size
-/// (issue 3, item 7). Here a value costs 32 bytes: small integer columns plus shared tables of district codes,
+/// numbers), so a 1 GB input of ~14 million rows would need more memory for its values alone than the input's size.
+/// Here a value costs 32 bytes: small integer columns plus shared tables of district codes,
 /// indicator ids and labels (area labels and notes), each text stored once however many values name it.
 ///
 /// Reading an element builds an `AcceptedValue` on demand from the shared tables (no allocation per element, only
@@ -51,9 +51,9 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
     /// The store of `values`, in the given order (callers pass them sorted by key, as `ImportResult` promises).
     /// Builds the shared tables; for tests and hand-built reports.
     public init(_ values: [AcceptedValue]) {
-        var districts = TextTable()
-        var indicators = TextTable()
-        var labels = TextTable()
+        var districts = TextInterner()
+        var indicators = TextInterner()
+        var labels = TextInterner()
         _ = labels.id("")
         var rows: [(district: Int, indicator: Int, area: Int, note: Int)] = []
         rows.reserveCapacity(values.count)
@@ -107,7 +107,7 @@ extension AcceptedValues: ExpressibleByArrayLiteral {
 }
 
 /// Assigns each distinct text an index in order of first appearance.
-private struct TextTable {
+private struct TextInterner {
     private(set) var texts: [String] = []
     private var idByText: [String: Int] = [:]
 

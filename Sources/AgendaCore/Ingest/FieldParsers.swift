@@ -44,7 +44,8 @@ public enum FieldParsers {
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
-    /// `YYYY-MM` with a one- or two-digit month. A year of 2400 or more is Buddhist Era, otherwise Christian.
+    /// `YYYY-MM` with a one- or two-digit month. A year of 2400 or more is Buddhist Era, otherwise Christian
+    /// (`BuddhistEra.readsAsBuddhist`).
     public static func parsePeriod(_ raw: UnsafeBufferPointer<UInt8>) -> PeriodResult {
         let b = trimmed(raw)
         guard b.count >= 6, b.count <= 7, b[4] == 0x2D else { return .malformed }
@@ -59,7 +60,8 @@ public enum FieldParsers {
             month = month * 10 + Int(b[i] - 0x30)
         }
         guard (1...12).contains(month) else { return .monthOutOfRange(year: year, month: month) }
-        return .month(year >= 2400 ? YearMonth(yearBE: year, month: month) : YearMonth(yearCE: year, month: month))
+        return .month(BuddhistEra.readsAsBuddhist(year)
+                      ? YearMonth(yearBE: year, month: month) : YearMonth(yearCE: year, month: month))
     }
 
     /// True when a period's year is below 2400 and so was read as Christian Era (for messages).
@@ -71,7 +73,7 @@ public enum FieldParsers {
             guard isDigit(b[i]) else { return false }
             year = year * 10 + Int(b[i] - 0x30)
         }
-        return year < 2400
+        return !BuddhistEra.readsAsBuddhist(year)
     }
 
     public static func parsePeriod(_ text: String) -> PeriodResult {

@@ -1,8 +1,8 @@
 /// The superseded values of an import, stored column by column, each pointing at the value that replaced it.
 ///
 /// Why not `[SupersededValue]`: each element holds two full `AcceptedValue`s (~208 bytes with their Strings), and a
-/// set of cumulative resubmissions supersedes millions of values: 3.5 million took 2.25 GB, more than the input
-/// (issue 3, item 7). Here the superseded value itself is a row of an `AcceptedValues` store (31 bytes, sharing its
+/// set of cumulative resubmissions supersedes millions of values: 3.5 million took 2.25 GB, more than the input.
+/// Here the superseded value itself is a row of an `AcceptedValues` store (31 bytes, sharing its
 /// text tables) and the replacing value is a 4-byte index into the store it lives in, which the importer shares
 /// with `ImportResult.accepted` (the replacing value is always the accepted one), so it costs no second copy.
 ///

@@ -170,6 +170,6 @@ public struct ReferenceData: Sendable {
     public func targetValue(fiscalYear: Int, areaCode: String, indicatorID: String) -> Double? {
         targetByKey[TargetKey(fiscalYear: fiscalYear, areaCode: areaCode, indicatorID: indicatorID)]
     }
-    /// The province followed by nothing else: `[province] + districts` is the usual area order in reports.
+    /// The districts in code order, then the province (their total) last: the area order of the report's tables.
     public var reportAreas: [Area] { districts + [province] }
 }

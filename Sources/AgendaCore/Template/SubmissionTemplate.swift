@@ -46,7 +46,7 @@ public struct SubmissionTemplate: Sendable {
     public func csvData() -> Data {
         var text = "\u{FEFF}"
         for fields in [Self.header] + rows.map(\.fields) {
-            text += fields.map { Self.quoted(Self.neutralised($0)) }.joined(separator: ",") + "\r\n"
+            text += fields.map { CSVField.quoted(Self.neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         return Data(text.utf8)
     }
@@ -67,9 +67,4 @@ public struct SubmissionTemplate: Sendable {
         return "'" + field
     }
 
-    /// RFC 4180 quoting, only where needed.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// Excel would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe, the
 /// usual defence against CSV injection: a clerk's note `=HYPERLINK(...)` opens as text, never as a live link.
 public enum DataExport {
-    public static let header = ["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]
+    /// The `Data` sheet's columns: the CSV holds what that sheet would.
+    public static let header = DataSheet.headers
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Columns of the superseded-values CSV, as in the `Superseded` sheet (modification times in ISO 8601).
@@ -150,22 +151,9 @@ public enum DataExport {
         buffer.append(10)
     }
 
-    /// One field, quoted only when it holds a comma, quote or line break; the bytes are scanned once, in place
-    /// (millions of fields go through here when a report overflows to CSV).
+    /// One field, quoted only where needed (`CSVField`).
+    @inline(__always)
     static func appendField(_ field: String, to buffer: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            guard needsQuotes else {
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            buffer.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-                buffer.append(byte)
-            }
-            buffer.append(UInt8(ascii: "\""))
-        }
+        CSVField.append(field, to: &buffer)
     }
 }

@@ -39,7 +39,7 @@ public struct TemplateWorkbook: Sendable {
 
     /// Writes the workbook straight to `url` (the caller makes that atomic).
     public func write(_ template: SubmissionTemplate, to url: URL) throws {
-        let workbook = try Workbook(path: url.path)
+        let workbook = try Workbook(path: url.path, options: .init(timeZone: BangkokCalendar.timeZone))
         let styles = TemplateStyles(workbook: workbook, options: options)
         let district = template.district
         try workbook.setProperties(DocumentProperties(
@@ -59,15 +59,9 @@ public struct TemplateWorkbook: Sendable {
         try workbook.close()
     }
 
-    /// Midnight of 1 October of the fiscal year's first month (BE year `fiscalYear - 1`), Asia/Bangkok.
+    /// Midnight in Bangkok at the start of the fiscal year: 1 October of BE year `fiscalYear - 1`.
     public static func createdDate(fiscalYear: Int) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Bangkok")!
-        let components = DateComponents(year: fiscalYear - 1 - 543, month: 10, day: 1)
-        guard let date = calendar.date(from: components) else {
-            preconditionFailure("no 1 October in fiscal year \(fiscalYear)")
-        }
-        return date
+        BangkokCalendar.start(of: YearMonth.months(ofFiscalYear: fiscalYear)[0])
     }
 
     /// The template's indicators in row order, each once.

@@ -30,7 +30,8 @@ public struct WorkbookRenderer: Sendable {
     ///     exceed `options.dataSheetRowLimit`; the `Data` sheet then says so. The caller writes that file
     ///     (`DataExport.writeCSV`) when `Output.dataOverflow` is true.
     public func write(_ report: Report, to url: URL, overflowFileName: String) throws -> Output {
-        let workbook = try Workbook(path: url.path)
+        // Dates (the as-of day, files' modification times) read as they would on a clock in the province.
+        let workbook = try Workbook(path: url.path, options: .init(timeZone: BangkokCalendar.timeZone))
         let styles = WorkbookStyles(workbook: workbook, options: options)
         let context = SheetContext(report: report, workbook: workbook, styles: styles, options: options)
         try workbook.setProperties(DocumentProperties(

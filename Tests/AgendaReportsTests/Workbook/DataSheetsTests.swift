@@ -170,6 +170,9 @@ import Testing
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == report.imported.accepted.count + 1)
         #expect(lines[0] == DataExport.header.joined(separator: ","))
+        // The overflow CSV has exactly the Data sheet's columns, spelt out here because tools read them by name.
+        #expect(lines[0] == "district_code,period,indicator_id,area,value,note,file,line")
+        #expect(DataExport.header == DataSheet.headers)
         #expect(lines.contains("5601,2565-01,LS02,บ้านใหม่,4,,submissions/5601-2565-01-แก้ไข.csv,3"))
         #expect(lines.contains("5602,2565-02,CW02,,1234.56,ยอด ณ สิ้นเดือน,submissions/5602-2565-02.csv,3"))
         #expect(lines.contains("5601,2565-01,NR02,,10,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",submissions/5601-2565-01.csv,3"))

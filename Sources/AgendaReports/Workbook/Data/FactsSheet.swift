@@ -3,8 +3,8 @@ import XlsxWriter
 
 /// `Facts`: one row per window × indicator × area, exactly `report.facts` in order, for pivot tables.
 ///
-/// The header names are a contract with officials' pivot tables and other tools (issue 3, item 6): keep them
-/// byte for byte. Numbers are numbers, a missing value is an empty cell (never 0 or ""), and `status` holds the
+/// The header names are a contract with officials' pivot tables and other tools, which find their columns by
+/// these names and break silently when one changes: keep them byte for byte. Numbers are numbers, a missing value is an empty cell (never 0 or ""), and `status` holds the
 /// machine value (`achieved`, `on_track`, `behind`, and `not_achieved` once the fiscal year is over) so a filter
 /// works in any language.
 enum FactsSheet {
