@@ -70,6 +70,56 @@ import Testing
         return changed
     }
 
+    /// The staging folders (`.staging.partial-<pid>-<n>`) in `out`.
+    func stagingFolders(in out: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".staging.partial-") }
+            .sorted().map { out.appendingPathComponent($0) }
+    }
+
+    /// The files staged in a staging folder, without the commit's own bookkeeping.
+    func stagedNames(in staging: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Kills a run in the middle of its commit (`PHAYAO_AGENDA_PAUSE_AT=mid-commit`: the journal written, the
+    /// workbook renamed into place, the summary not yet), when the folder really holds a new workbook beside an
+    /// old summary. The next run, here one for another scope, rolls the killed commit back before anything else:
+    /// the previous workbook and summary are back byte-identical and nothing of the killed run is left.
+    @Test func killedMidCommitIsRolledBackByTheNextRun() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = try inputs(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", small.path, "--out", out.path])
+        #expect(first.status == 2)
+        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
+        let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
+        let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
+
+        let changed = try changedInputs(from: small, in: dir)
+        let running = try ProcessRunner.started(
+            executable: ProcessRunner.executable,
+            ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
+            environment: ["PHAYAO_AGENDA_PAUSE_AT": "mid-commit"])
+        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the middle of its commit")
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = try running.finish(timeout: 10)
+        #expect(running.process.terminationReason == .uncaughtSignal)
+        #expect(try Data(contentsOf: workbook) != previous.0, "the killed run's workbook was in place")
+        #expect(try Data(contentsOf: summary) == previous.1, "beside the previous summary: a mix")
+        let staging = try stagingFolders(in: out)
+        #expect(staging.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging[0].path).contains("commit-journal"))
+
+        let next = try ProcessRunner.run(["report", "--quarter", "2565-Q2", "--inputs", changed.path, "--out", out.path])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try Data(contentsOf: workbook) == previous.0, "the previous workbook is back")
+        #expect(try Data(contentsOf: summary) == previous.1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == [".phayao-agenda-run.lock", "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
+                          "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"], "\(names)")
+    }
+
     /// Kills a run at the exact moment every new file is complete under its temporary name and none is renamed yet
     /// (the debug build's `PHAYAO_AGENDA_PAUSE_AT=staged` stops the process there): the previous report stays
     /// byte-identical, the final names never hold a partial file, and the next run sweeps the leftovers.
@@ -90,10 +140,10 @@ import Testing
             ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
             environment: ["PHAYAO_AGENDA_PAUSE_AT": "staged"])
         try #require(running.waitUntilStopped(timeout: 120), "the run never reached the staged point")
-        let staged = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".partial-") }
-        #expect(staged.count == 2, "workbook and summary staged: \(staged)")
-        let stagedSummary = try #require(staged.first { $0.hasPrefix(".phayao-agenda-FY2565-summary.txt.partial-") })
-        #expect(try Data(contentsOf: out.appendingPathComponent(stagedSummary)) != previous.1,
+        let staging = try #require(try stagingFolders(in: out).first)
+        #expect(try stagedNames(in: staging) == ["phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"],
+                "workbook and summary staged together")
+        #expect(try Data(contentsOf: staging.appendingPathComponent("phayao-agenda-FY2565-summary.txt")) != previous.1,
                 "the killed run would have changed the report")
         kill(running.process.processIdentifier, SIGKILL)
         _ = try running.finish(timeout: 10)
@@ -129,7 +179,9 @@ import Testing
         let nightly = try ProcessRunner.run(["nightly", "--as-of", "2565-02-20", "--inputs", small.path, "--out", out.path],
                                             timeout: 10)
         #expect(nightly.status == 75, "\(nightly.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".partial-") }.count == 2,
+        let staging = try stagingFolders(in: out)
+        #expect(staging.count == 1, "a refused run never touches the holder's staging folder")
+        #expect(try stagedNames(in: try #require(staging.first)).count == 2,
                 "a refused run never touches the holder's staged files")
 
         let waiter = try ProcessRunner.started(executable: ProcessRunner.executable, arguments + ["--wait-lock", "60"])

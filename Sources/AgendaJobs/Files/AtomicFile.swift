@@ -64,12 +64,16 @@ public enum AtomicFile {
     /// be staging there; the pid check is the second guard, for anything that writes without the lock (an older
     /// binary, an in-process caller, `template --out` into the reports folder). This process's own partials are
     /// left alone too: they may be another job's in the same process. A recycled pid only delays a sweep.
+    /// A staging folder that still holds a commit journal is left for `StagedFiles.recover(in:)`: it holds the
+    /// previous files of a commit that was killed midway.
     @discardableResult
     public static func removeStalePartials(in folder: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var removed = 0
         for name in names.sorted() where name.hasPrefix(".") && name.contains(partialMarker) {
             if let pid = writerPID(name), isAlive(pid) { continue }
+            let journal = folder.appendingPathComponent(name).appendingPathComponent(StagedFiles.journalName)
+            if access(journal.path, F_OK) == 0 { continue }
             if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
                 removed += 1
             }
@@ -98,6 +102,27 @@ public enum AtomicFile {
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw Failure(path: url.path, operation: "fsync", code: errno) }
     }
+
+    /// Swaps two directories (or files) in one step with `renameat2(RENAME_EXCHANGE)` (Linux 3.15 and later):
+    /// at every instant each name holds one complete folder. False when the kernel, the C library or the file
+    /// system cannot do it (the caller then falls back to two renames); throws on any other failure.
+    static func exchange(_ a: URL, _ b: URL) throws -> Bool {
+        guard let renameat2 = renameat2Function else { return false }
+        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE in <linux/fs.h>
+        if renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 { return true }
+        let code = errno
+        if [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(code) { return false }
+        throw Failure(path: b.path, operation: "exchange", code: code)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc has `renameat2` since 2.28, but Swift's Glibc module does not declare it; looked up at run time so
+    /// an older C library only loses the one-step swap.
+    private static let renameat2Function: RenameAt2? = {
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
 
     private static func rename(_ from: URL, over to: URL) throws {
         guard Foundation.rename(from.path, to.path) == 0 else {

@@ -36,6 +36,8 @@ public struct NightlyJob: Sendable {
     }
 
     public func run(force: Bool = false) -> Result {
+        // Even a night with nothing to do finishes the roll-back of a commit an earlier run was killed in.
+        StagedFiles.recover(in: configuration.output)
         let digest: String
         do {
             digest = try InputDigest.compute(inputs: configuration.inputs, extra: settingsFingerprint)
@@ -98,8 +100,10 @@ public struct NightlyJob: Sendable {
     }
 
     /// Replaces `latest/` with copies of tonight's quarter-to-date and year-to-date files (not the completed
-    /// quarter, which has its own stable name in the output folder). The new folder is filled under a partial name
-    /// and swapped in with two renames, so `latest/` never holds a mix of two nights.
+    /// quarter, which has its own stable name in the output folder). The new folder is filled and fsynced under a
+    /// partial name, then swapped with the old one in one step (`renameat2(RENAME_EXCHANGE)`), so `latest/` is at
+    /// every instant a real folder holding one night's complete set. Where the file system cannot exchange, it
+    /// falls back to two renames: `latest/` is then missing for the instant between them, never mixed.
     private func refreshLatest(from outcome: ReportOutcome) throws {
         let fm = FileManager.default
         let output = configuration.output
@@ -111,8 +115,19 @@ public struct NightlyJob: Sendable {
             let nightly = Set([plan.quarterToDate, plan.yearToDate])
             for item in outcome.written where nightly.contains(item.scope) {
                 for url in [item.workbook, item.summary] + (item.dataCSV.map { [$0] } ?? []) {
-                    try fm.copyItem(at: url, to: incoming.appendingPathComponent(url.lastPathComponent))
+                    let copy = incoming.appendingPathComponent(url.lastPathComponent)
+                    try fm.copyItem(at: url, to: copy)
+                    try AtomicFile.flushToDisk(copy)
                 }
+            }
+            try AtomicFile.flushToDisk(incoming)
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: latestFolder.path, isDirectory: &isFolder), isFolder.boolValue,
+               try AtomicFile.exchange(incoming, latestFolder) {
+                // `incoming` now holds last night's folder.
+                try? AtomicFile.flushToDisk(output)
+                try? fm.removeItem(at: incoming)
+                return
             }
             if fm.fileExists(atPath: latestFolder.path) {
                 try fm.moveItem(at: latestFolder, to: outgoing)
@@ -125,6 +140,7 @@ public struct NightlyJob: Sendable {
             }
             throw error
         }
+        try? AtomicFile.flushToDisk(output)
         try? fm.removeItem(at: outgoing)
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// requested scope build the report and write its workbook and summary atomically into the output folder.
 ///
 /// One import serves several scopes (the nightly run builds quarter-to-date and year-to-date from the same
-/// files). Nothing is renamed into place until every file of every scope is complete, so a failure leaves the
-/// previous reports exactly as they were. The as-of instant comes from `--as-of` or the newest input file, never
+/// files). Every file of every scope is staged in one folder and committed as a set (`StagedFiles`): a failure,
+/// even in the middle of the commit, leaves the previous reports exactly as they were, and a run killed in the
+/// middle of its commit is rolled back by the next run before it does anything else. The as-of instant comes from `--as-of` or the newest input file, never
 /// the clock, so the same inputs give byte-identical files.
 public struct ReportJob: Sendable {
     public let configuration: ReportJobConfiguration
@@ -16,6 +17,8 @@ public struct ReportJob: Sendable {
         report, url, overflowName, options in
         try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: overflowName)
     }
+    /// Called before the k-th rename of the commit; tests throw from it to fail a commit midway.
+    var beforeCommitRename: (@Sendable (Int) throws -> Void)?
 
     public init(configuration: ReportJobConfiguration) {
         self.configuration = configuration
@@ -33,6 +36,8 @@ public struct ReportJob: Sendable {
     /// message, and nothing is replaced.
     public func run(scopes: [ReportScope]) -> ReportOutcome {
         precondition(!scopes.isEmpty, "a report run needs at least one scope")
+        // First, before a failure could end this run: a commit killed midway is rolled back.
+        StagedFiles.recover(in: configuration.output)
         do {
             let inputs = try loadInputs()
             return try write(scopes: scopes, from: inputs)
@@ -99,18 +104,25 @@ public struct ReportJob: Sendable {
                 th: "สร้างโฟลเดอร์ผลลัพธ์ \(folder.path) ไม่ได้: \(error)",
                 en: "Cannot create the output folder \(folder.path): \(error)"))
         }
+        StagedFiles.recover(in: folder)
         AtomicFile.removeStalePartials(in: folder)
-        let staged = StagedFiles()
         var written: [ReportOutcome.Written] = []
         do {
+            let staged = try StagedFiles(in: folder)
+            staged.beforeRename = beforeCommitRename
             for scope in scopes {
                 progress.say(th: "กำลังเขียนรายงาน \(scope.slug)…", en: "writing \(scope.slug)…")
                 written.append(try stage(scope: scope, inputs: inputs, into: staged))
             }
             FaultInjection.pause(at: "staged")
             try staged.commit()
+        } catch let failure as StagedFiles.CommitFailure where !failure.restored {
+            throw ReportJobFailure(BilingualText(
+                th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ และยังนำไฟล์เดิมกลับคืนไม่ครบ "
+                    + "การรันครั้งถัดไปจะนำรายงานเดิมกลับคืนก่อนเริ่มงาน: \(failure)",
+                en: "Could not write the report in \(folder.path), nor yet put every previous file back; "
+                    + "the next run restores the previous report before it starts: \(failure)"))
         } catch {
-            staged.abandon()
             throw ReportJobFailure(BilingualText(
                 th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ รายงานเดิมยังอยู่ครบ: \(error)",
                 en: "Could not write the report in \(folder.path); the previous report is untouched: \(error)"))

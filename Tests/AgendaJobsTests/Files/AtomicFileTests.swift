@@ -72,6 +72,34 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == live.sorted())
     }
 
+    @Test("a staging folder still holding a commit journal is left for the roll-back, even when its run is gone")
+    func sweepLeavesJournaledStaging() throws {
+        let folder = try scratchFolder()
+        let dead = try deadPID()
+        let journaled = folder.appendingPathComponent(".staging.partial-\(dead)-1")
+        try FileManager.default.createDirectory(at: journaled, withIntermediateDirectories: false)
+        try Data("replace\t1\tbook.xlsx\n".utf8).write(to: journaled.appendingPathComponent(StagedFiles.journalName))
+        let plain = folder.appendingPathComponent(".staging.partial-\(dead)-2")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: false)
+        try Data().write(to: plain.appendingPathComponent("book.xlsx"))
+        #expect(AtomicFile.removeStalePartials(in: folder) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [journaled.lastPathComponent])
+    }
+
+    @Test("exchange swaps two folders in one step (where the file system can)")
+    func exchangesFolders() throws {
+        let folder = try scratchFolder()
+        let a = folder.appendingPathComponent("a"), b = folder.appendingPathComponent("b")
+        for (dir, name) in [(a, "new.txt"), (b, "old.txt")] {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+            try Data().write(to: dir.appendingPathComponent(name))
+        }
+        let swapped = try AtomicFile.exchange(a, b)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: b.path) == [swapped ? "new.txt" : "old.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: a.path) == [swapped ? "old.txt" : "new.txt"])
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.exchange(a, folder.appendingPathComponent("none")) }
+    }
+
     @Test("the input digest changes when a file is added, edited or touched, and not otherwise")
     func inputDigest() throws {
         let folder = try scratchFolder()

@@ -62,6 +62,11 @@ struct NightlyJobTests {
         // Last night's quarter-to-date file stays in the output folder as the March snapshot.
         #expect(try names(in: out).contains("phayao-agenda-FY2565-Q2-to-2565-03.xlsx"))
         #expect(try names(in: out).contains("phayao-agenda-FY2565-Q2.xlsx"))
+        // latest/ is a real folder (Samba clients need not follow links), and the swap leaves nothing behind.
+        let latest = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("latest").path)
+        #expect(latest[.type] as? FileAttributeType == .typeDirectory)
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
+        #expect(hidden == [".nightly-state"], "\(hidden)")
     }
 
     @Test("unchanged inputs: nothing is written; a touched input or a deleted report makes it run again")

@@ -148,6 +148,83 @@ import Testing
         #expect(try contents(out) == before, "previous files untouched, no partial left behind")
     }
 
+    /// Regular files in `folder` with their bytes, and every other name (folders, leftovers) on its own.
+    func snapshot(_ folder: URL) throws -> (files: [String: Data], others: Set<String>) {
+        var files: [String: Data] = [:]
+        var others: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = try Data(contentsOf: url)
+            } else {
+                others.insert(name)
+            }
+        }
+        return (files, others)
+    }
+
+    /// The commit fails at its third rename, when the first scope's new workbook and summary are already in place
+    /// and the previous overflow CSV is still to be removed: every previous file comes back byte-identical, no new
+    /// file stays at a final name, nothing is left behind, and the message's "untouched" is true.
+    @Test func aFailureInTheMiddleOfTheCommitLeavesThePreviousSet() throws {
+        let folder = try makeTemporaryFolder("job-commit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let out = folder.appendingPathComponent("out")
+        let first = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2, .year(2565)])
+        #expect(first.written.allSatisfy { $0.dataCSV != nil }, "the previous set has overflow CSVs to remove")
+        let before = try contents(out)
+        let q2Workbook = out.appendingPathComponent("phayao-agenda-FY2565-Q2.xlsx")
+
+        var failing = job(folder, inputs: inputs)
+        final class Flag: @unchecked Sendable { var value = false }  // set once, on the job's thread
+        let sawMix = Flag()
+        failing.beforeCommitRename = { k in
+            guard k == 2 else { return }
+            // Two renames done: the first scope is new on disk, the second still old.
+            let now = try Data(contentsOf: q2Workbook)
+            sawMix.value = now != before["phayao-agenda-FY2565-Q2.xlsx"]
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        let outcome = failing.run(scopes: [Self.q2, .year(2565)])
+        #expect(sawMix.value, "the failure came after new files were in place")
+        #expect(outcome.status == .failure)
+        #expect(outcome.failure?.message.en.contains("the previous report is untouched") == true,
+                "\(String(describing: outcome.failure?.message.en))")
+        #expect(try contents(out) == before, "every previous file byte-identical, nothing new, nothing left behind")
+
+        // The same run without the failure replaces the set (and removes the stale CSVs).
+        let fine = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
+        #expect(fine.status == .writtenWithRejections)
+        #expect(try Data(contentsOf: q2Workbook) != before["phayao-agenda-FY2565-Q2.xlsx"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+            "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
+            "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"])
+    }
+
+    /// A real rename failure, not a hook: a folder sits where the year summary goes, so its rename fails after
+    /// the quarter's files and the year workbook are in place. The quarter comes back, the year workbook (which
+    /// had no previous version) goes away.
+    @Test func aNameThatCannotBeReplacedRollsTheCommitBack() throws {
+        let folder = try makeTemporaryFolder("job-commit-dir")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let out = folder.appendingPathComponent("out")
+        _ = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
+        let blocker = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt/keep")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        let before = try snapshot(out)
+
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
+        #expect(outcome.status == .failure)
+        #expect(outcome.failure?.message.en.contains("the previous report is untouched") == true)
+        let after = try snapshot(out)
+        #expect(after.files == before.files)
+        #expect(after.others == before.others, "no staging folder left: \(after.others)")
+        #expect(FileManager.default.fileExists(atPath: blocker.path))
+    }
+
     @Test func overflowGoesToCSVAndAStaleCSVIsRemovedLater() throws {
         let folder = try makeTemporaryFolder("job")
         defer { try? FileManager.default.removeItem(at: folder) }
