@@ -77,6 +77,38 @@ import Testing
     }
 
     /// The files staged in a staging folder, without the commit's own bookkeeping.
+    /// What a kill test starts from: a first report written from `small`, and a second run on `changed` inputs
+    /// stopped at a pause point.
+    struct PausedRun {
+        var small: URL
+        var changed: URL
+        var out: URL
+        var workbook: URL
+        var summary: URL
+        /// The first run's workbook and summary bytes.
+        var previous: (Data, Data)
+    }
+
+    /// Writes the year report once, then starts a second run on changed inputs that stops itself at `point`
+    /// (`PHAYAO_AGENDA_PAUSE_AT`, debug builds only).
+    func reportThenPauseSecondRun(in dir: URL, at point: String) throws -> (PausedRun, ProcessRunner.Running) {
+        let small = try inputs(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", small.path, "--out", out.path])
+        #expect(first.status == 2)
+        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
+        let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
+        let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
+        let changed = try changedInputs(from: small, in: dir)
+        let running = try ProcessRunner.started(
+            executable: ProcessRunner.executable,
+            ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
+            environment: ["PHAYAO_AGENDA_PAUSE_AT": point])
+        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the pause point \(point)")
+        return (PausedRun(small: small, changed: changed, out: out, workbook: workbook, summary: summary,
+                          previous: previous), running)
+    }
+
     func stagedNames(in staging: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { !$0.hasPrefix(".") }.sorted()
     }
@@ -88,20 +120,8 @@ import Testing
     @Test func killedMidCommitIsRolledBackByTheNextRun() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let small = try inputs(in: dir)
-        let out = dir.appendingPathComponent("out")
-        let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", small.path, "--out", out.path])
-        #expect(first.status == 2)
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
-        let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
-        let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
-
-        let changed = try changedInputs(from: small, in: dir)
-        let running = try ProcessRunner.started(
-            executable: ProcessRunner.executable,
-            ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
-            environment: ["PHAYAO_AGENDA_PAUSE_AT": "mid-commit"])
-        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the middle of its commit")
+        let (paused, running) = try reportThenPauseSecondRun(in: dir, at: "mid-commit")
+        let (out, workbook, summary, previous, changed) = (paused.out, paused.workbook, paused.summary, paused.previous, paused.changed)
         kill(running.process.processIdentifier, SIGKILL)
         _ = try running.finish(timeout: 10)
         #expect(running.process.terminationReason == .uncaughtSignal)
@@ -126,20 +146,8 @@ import Testing
     @Test func killedAfterStagingLeavesThePreviousReport() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let small = try inputs(in: dir)
-        let out = dir.appendingPathComponent("out")
-        let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", small.path, "--out", out.path])
-        #expect(first.status == 2)
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
-        let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
-        let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
-
-        let changed = try changedInputs(from: small, in: dir)
-        let running = try ProcessRunner.started(
-            executable: ProcessRunner.executable,
-            ["report", "--year", "2565", "--inputs", changed.path, "--out", out.path],
-            environment: ["PHAYAO_AGENDA_PAUSE_AT": "staged"])
-        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the staged point")
+        let (paused, running) = try reportThenPauseSecondRun(in: dir, at: "staged")
+        let (small, out, workbook, summary, previous) = (paused.small, paused.out, paused.workbook, paused.summary, paused.previous)
         let staging = try #require(try stagingFolders(in: out).first)
         #expect(try stagedNames(in: staging) == ["phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"],
                 "workbook and summary staged together")
