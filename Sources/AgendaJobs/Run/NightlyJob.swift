@@ -114,7 +114,8 @@ public struct NightlyJob: Sendable {
         do {
             let nightly = Set([plan.quarterToDate, plan.yearToDate])
             for item in outcome.written where nightly.contains(item.scope) {
-                for url in [item.workbook, item.summary] + (item.dataCSV.map { [$0] } ?? []) {
+                // The overflow CSVs go along: the workbook's notice sends its reader to the file beside it.
+                for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV].compactMap({ $0 }) {
                     let copy = incoming.appendingPathComponent(url.lastPathComponent)
                     try fm.copyItem(at: url, to: copy)
                     try AtomicFile.flushToDisk(copy)

@@ -13,10 +13,11 @@ struct NightlyJobTests {
         return url
     }
 
-    private func job(inputs: URL, out: URL, day: String) -> NightlyJob {
+    private func job(inputs: URL, out: URL, day: String, workbookOptions: WorkbookOptions = WorkbookOptions()) -> NightlyJob {
         let asOf = BangkokCalendar.parseDay(day)!
         let (month, dayOfMonth) = BangkokCalendar.day(of: asOf)
-        let configuration = ReportJobConfiguration(inputs: inputs, output: out, asOf: asOf, showProgress: false)
+        let configuration = ReportJobConfiguration(inputs: inputs, output: out, asOf: asOf,
+                                                   workbookOptions: workbookOptions, showProgress: false)
         return NightlyJob(configuration: configuration, plan: NightlyPlan(asOfMonth: month, day: dayOfMonth))
     }
 
@@ -44,6 +45,27 @@ struct NightlyJobTests {
         let original = try Data(contentsOf: out.appendingPathComponent("phayao-agenda-FY2565-to-2565-02.xlsx"))
         let copy = try Data(contentsOf: out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx"))
         #expect(original == copy)
+    }
+
+    @Test("latest/ also holds the overflow CSVs the workbooks point to: accepted and superseded values")
+    func overflowCSVsGoToLatest() throws {
+        let root = try scratch()
+        let inputs = try ReportFixtureInputs.copy(into: root)
+        // A second correction, so that two superseded values overflow a one-row sheet as the accepted ones do.
+        let fix = inputs.appendingPathComponent("submissions/5601/2565-01-fix.csv")
+        let modified = try FileManager.default.attributesOfItem(atPath: fix.path)[.modificationDate] as! Date
+        try (try String(contentsOf: fix, encoding: .utf8) + "5601,2565-01,claims,,21,\n").write(to: fix, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: fix.path)
+        let out = root.appendingPathComponent("Reports")
+        let result = job(inputs: inputs, out: out, day: "2565-02-20", workbookOptions: WorkbookOptions(dataSheetRowLimit: 1)).run()
+        guard case .ran(let outcome) = result else { Issue.record("expected a run"); return }
+        let yearToDate = try #require(outcome.written.first { $0.workbook.lastPathComponent == "phayao-agenda-FY2565-to-2565-02.xlsx" })
+        let csvs = [yearToDate.dataCSV, yearToDate.supersededCSV].compactMap { $0 }
+        #expect(csvs.count == 2, "both sheets overflow at one row")
+        for csv in csvs {
+            let copy = out.appendingPathComponent("latest").appendingPathComponent(csv.lastPathComponent)
+            #expect(try Data(contentsOf: copy) == Data(contentsOf: csv), "\(csv.lastPathComponent) in latest/")
+        }
     }
 
     @Test("across a quarter boundary: the quarter just ended is rebuilt too, latest/ moves to the new quarter")
