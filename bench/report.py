@@ -7,7 +7,7 @@ sheet as the real job (Facts + Data, the like-for-like ratio) and once writing o
     python3 bench/report.py --size-mb 100 --skip-build
 
 Prints wall time and peak RSS of each (each runs in its own child; peak RSS is that child's ru_maxrss), the
-input size, and both ratios. Goal (issue 3, item 7): at least 5x faster than the baseline and peak memory below
+input size, and both ratios. Goal: at least 5x faster than the baseline and peak memory below
 the input's size.
 """
 import argparse
