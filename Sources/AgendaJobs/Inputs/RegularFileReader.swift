@@ -74,10 +74,11 @@ extension SubmissionFile {
     /// The file at `url`, shown as `displayPath`, with its modification time (the epoch when it cannot be read:
     /// the read then fails and says why). Opened afresh for each reading attempt, regular files only.
     public static func onDisk(url: URL, displayPath: String) -> SubmissionFile {
-        var info = stat()
-        let modified = stat(url.path, &info) == 0
-            ? Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-            : Date(timeIntervalSince1970: 0)
+        // Foundation's reading of the time (a stat, nothing is opened): the same Date, to the last bit, as every
+        // earlier version used, so reports stay byte-identical (a hand-made seconds + nanoseconds sum differed
+        // in the last digit of the Sources sheet's serial date).
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+            ?? Date(timeIntervalSince1970: 0)
         return SubmissionFile(displayPath: displayPath, modified: modified) { try RegularFileReader.open(url) }
     }
 }
