@@ -46,25 +46,8 @@ public struct SubmissionTemplate: Sendable {
     public func csvData() -> Data {
         var text = "\u{FEFF}"
         for fields in [Self.header] + rows.map(\.fields) {
-            text += fields.map { CSVField.quoted(Self.neutralised($0)) }.joined(separator: ",") + "\r\n"
+            text += fields.map { CSVField.quoted(CSVField.neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         return Data(text.utf8)
     }
-
-    /// Characters that make Excel (and LibreOffice) read a CSV field as a formula when the file is opened: `=`, `+`,
-    /// `-`, `@`, their full-width forms, and a leading tab or carriage return. Quoting the field does not help:
-    /// Excel drops the quotes and still evaluates `"=1+1"`.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
-
-    /// A reference name or unit such as `=HYPERLINK(…)` would run as a formula in the clerk's Excel (CSV
-    /// injection), so a field starting with a formula character gets a leading apostrophe, as OWASP recommends.
-    /// Excel shows a CSV apostrophe as text (`'=x`), it is not the hidden "text" prefix of a typed cell, so the note
-    /// reads back with the apostrophe; that is harmless in a free-text note and nothing else can start this way
-    /// (codes, periods and ids are checked by the reference loader). The xlsx template needs none of this: it writes
-    /// string cells, which Excel never evaluates.
-    public static func neutralised(_ field: String) -> String {
-        guard let first = field.first, formulaStarts.contains(first) else { return field }
-        return "'" + field
-    }
-
 }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// UTF-8 with a byte-order mark, because Excel opens a UTF-8 CSV as Thai only when it starts with one (without
 /// it Thai Excel assumes Windows-874 and shows mojibake). Fields are quoted per RFC 4180 when needed. Text that
-/// Excel would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe, the
-/// usual defence against CSV injection: a clerk's note `=HYPERLINK(...)` opens as text, never as a live link.
+/// Excel would run as a formula (`CSVField.neutralised`: `=`, `+`, `-`, `@`, their full-width forms, tab or CR)
+/// gets a leading apostrophe, the usual defence against CSV injection: a clerk's note `=HYPERLINK(...)` opens as
+/// text, never as a live link.
 public enum DataExport {
     /// The `Data` sheet's columns: the CSV holds what that sheet would.
     public static let header = DataSheet.headers
@@ -136,11 +137,8 @@ public enum DataExport {
         return "\(value)"
     }
 
-    /// Free text that Excel could take for a formula, prefixed with an apostrophe.
-    static func safeText(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
-    }
+    /// Free text that Excel could take for a formula, prefixed with an apostrophe (the rule is `CSVField`'s).
+    static func safeText(_ text: String) -> String { CSVField.neutralised(text) }
 
     static func appendRecord(_ fields: [String], to buffer: inout [UInt8]) {
         for (i, field) in fields.enumerated() {
