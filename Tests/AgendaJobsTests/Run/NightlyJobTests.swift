@@ -21,6 +21,17 @@ struct NightlyJobTests {
         return NightlyJob(configuration: configuration, plan: NightlyPlan(asOfMonth: month, day: dayOfMonth))
     }
 
+    /// A first successful night (20 February 2565) on a copy of the fixture inputs: the inputs and output folders,
+    /// `latest/`'s year-to-date workbook and its bytes, for tests of what a later night must not change.
+    private func firstNight() throws -> (inputs: URL, out: URL, latest: URL, before: Data) {
+        let root = try scratch()
+        let inputs = try ReportFixtureInputs.copy(into: root)
+        let out = root.appendingPathComponent("Reports")
+        _ = job(inputs: inputs, out: out, day: "2565-02-20").run()
+        let latest = out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx")
+        return (inputs, out, latest, try Data(contentsOf: latest))
+    }
+
     private func names(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
     }
@@ -130,12 +141,7 @@ struct NightlyJobTests {
 
     @Test("a failed night keeps the previous reports and latest/, and records nothing, so the next night retries")
     func failureKeepsPrevious() throws {
-        let root = try scratch()
-        let inputs = try ReportFixtureInputs.copy(into: root)
-        let out = root.appendingPathComponent("Reports")
-        _ = job(inputs: inputs, out: out, day: "2565-02-20").run()
-        let latest = out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx")
-        let before = try Data(contentsOf: latest)
+        let (inputs, out, latest, before) = try firstNight()
         let state = try Data(contentsOf: out.appendingPathComponent(".nightly-state"))
 
         let indicators = inputs.appendingPathComponent("reference/indicators.csv")
@@ -155,12 +161,7 @@ struct NightlyJobTests {
 
     @Test("an empty submissions folder (an unmounted share) fails the night and keeps latest/ and the reports")
     func emptySubmissionsKeepLatest() throws {
-        let root = try scratch()
-        let inputs = try ReportFixtureInputs.copy(into: root)
-        let out = root.appendingPathComponent("Reports")
-        _ = job(inputs: inputs, out: out, day: "2565-02-20").run()
-        let latest = out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx")
-        let before = try Data(contentsOf: latest)
+        let (inputs, out, latest, before) = try firstNight()
         let submissions = inputs.appendingPathComponent("submissions")
         try FileManager.default.removeItem(at: submissions)
         try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
