@@ -6,8 +6,7 @@ import Foundation
 /// reported each month.
 ///
 /// Built once with the report (`Report.insights`) and read by both renderers, which only format it, so the workbook
-/// and the summary can never disagree. Outliers are counted by the summary itself for now (they are being replaced
-/// by anomaly flags).
+/// and the summary can never disagree.
 public struct ReportInsights: Sendable {
     /// How much of something is as it should be: all of it, at least half, or less than half.
     public enum Tone: String, Sendable, Hashable, Codable {
@@ -50,7 +49,7 @@ public struct ReportInsights: Sendable {
         public var tone: Tone { Tone(part: met, of: judged) }
     }
 
-    /// What went wrong with one district's data. Outliers are not counted here.
+    /// What went wrong with one district's data, or looks as if it did.
     public struct DistrictQuality: Sendable, Hashable {
         /// Rejected rows (a row failing on several columns counts once).
         public var rejectedRows = 0
@@ -58,9 +57,11 @@ public struct ReportInsights: Sendable {
         public var rejectedFiles = 0
         /// Months of the fiscal year to date from which nothing came, in order.
         public var missingMonths: [YearMonth] = []
+        /// Values flagged as anomalies (information only: they count as sent).
+        public var anomalies = 0
 
         public init() {}
-        public var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missingMonths.isEmpty }
+        public var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missingMonths.isEmpty && anomalies == 0 }
     }
 
     /// Which districts sent data for one month.
@@ -104,14 +105,6 @@ public struct ReportInsights: Sendable {
     public func district(ofFile path: String) -> String? { fileDistricts[path] }
 
     public func reporting(_ month: YearMonth) -> MonthReporting? { monthlyReporting.first { $0.month == month } }
-
-    /// The quality rows in reading order: reference districts by code, then codes the reference does not know,
-    /// then files of unknown district; clean districts left out.
-    public var qualityRows: [(code: String?, quality: DistrictQuality)] {
-        // Every known code is a reference district (the file guess only returns those), and districts are in code
-        // order, so sorting the codes is the reference order.
-        quality.keys.compactMap { $0 }.sorted().map { ($0, quality[$0]!) } + (quality[nil].map { [(nil, $0)] } ?? [])
-    }
 
     public init(_ report: Report) {
         let reference = report.reference
@@ -194,6 +187,9 @@ public struct ReportInsights: Sendable {
         }
         for cell in report.completeness where !cell.submitted {
             quality[cell.districtCode, default: DistrictQuality()].missingMonths.append(cell.month)
+        }
+        for anomaly in report.anomalies {
+            quality[anomaly.districtCode, default: DistrictQuality()].anomalies += 1
         }
         for source in report.imported.sources { _ = districtOf(source.path) }
         self.quality = quality

@@ -8,31 +8,8 @@ extension SummaryRenderer {
     /// How many missing months are named per district before "…".
     static let missingMonthsNamed = 3
 
-    struct DistrictQuality {
-        var rejectedRows = 0
-        var rejectedFiles = 0
-        var missing: [YearMonth] = []
-        var anomalies = 0
-
-        var isClean: Bool { rejectedRows == 0 && rejectedFiles == 0 && missing.isEmpty && anomalies == 0 }
-    }
-
-    /// Per district code (nil = unknown district), everything wrong with its data: the rejected rows and files and
-    /// missing months the core tallied (`ReportInsights.quality`), and the anomalies flagged in the district.
-    static func quality(_ report: Report) -> [String?: DistrictQuality] {
-        var result: [String?: DistrictQuality] = [:]
-        for (code, tally) in report.insights.quality {
-            result[code] = DistrictQuality(rejectedRows: tally.rejectedRows, rejectedFiles: tally.rejectedFiles,
-                                           missing: tally.missingMonths)
-        }
-        for anomaly in report.anomalies {
-            result[anomaly.districtCode, default: DistrictQuality()].anomalies += 1
-        }
-        return result
-    }
-
     func dataQualityLines(_ report: Report) -> [String] {
-        let quality = Self.quality(report)
+        let quality = report.insights.quality
         var lines = [labels.dataQuality]
         // Reference districts first in code order, then codes the reference does not know, then "unknown".
         let referenceCodes = report.reference.districts.map(\.code)
@@ -43,16 +20,16 @@ extension SummaryRenderer {
 
         var table = TextTable(alignments: [.left, .right, .right, .left, .right], indent: "   ")
         table.add([labels.districtColumn, labels.rejectedRows, labels.rejectedFiles, labels.missingMonths, labels.anomalies])
-        var total = DistrictQuality()
+        var total = ReportInsights.DistrictQuality()
         for (code, q) in listed {
             let name = code.map { districtName($0, report) } ?? labels.unknownDistrict
-            table.add([name, count(q.rejectedRows), count(q.rejectedFiles), missingText(q.missing), count(q.anomalies)])
+            table.add([name, count(q.rejectedRows), count(q.rejectedFiles), missingText(q.missingMonths), count(q.anomalies)])
             total.rejectedRows += q.rejectedRows
             total.rejectedFiles += q.rejectedFiles
-            total.missing += q.missing
+            total.missingMonths += q.missingMonths
             total.anomalies += q.anomalies
         }
-        table.add([labels.total, count(total.rejectedRows), count(total.rejectedFiles), count(total.missing.count),
+        table.add([labels.total, count(total.rejectedRows), count(total.rejectedFiles), count(total.missingMonths.count),
                    count(total.anomalies)])
         lines += table.lines()
         let months = report.completeness.map(\.month)

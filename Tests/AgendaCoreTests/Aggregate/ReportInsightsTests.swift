@@ -154,7 +154,6 @@ struct ReportInsightsTests {
         #expect(q["5602"]?.rejectedRows == 0 && q["5602"]?.rejectedFiles == 1 && q["5602"]?.missingMonths == [Self.nov])
         #expect(q["5603"]?.rejectedRows == 1 && q["5603"]?.missingMonths == [Self.oct, Self.nov])
         #expect(q[nil]?.rejectedRows == 1)
-        #expect(insights.qualityRows.map(\.code) == ["5601", "5602", "5603", nil])
         // The file-to-district guess: the rows' only district, else the path's only district code.
         #expect(insights.district(ofFile: "shared/upload-5601.csv") == "5603")
         #expect(insights.district(ofFile: "5602/2564-11.csv") == "5602")
