@@ -53,7 +53,7 @@ def run_report(binary, inputs, out):
                           capture_output=True, text=True)
     if proc.returncode not in (0, 2):
         sys.exit(f"report failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return os.path.join(out, "phayao-agenda-FY2565.xlsx")
+    return os.path.join(out, "FY2565", "phayao-agenda-FY2565.xlsx")
 
 
 def read_sheets(book, names):

@@ -10,4 +10,4 @@ status=0
 .build/release/phayao-agenda report --year 2565 --inputs Inputs --out Reports || status=$?
 # 2 means "report written, but some sample rows were rejected": the samples contain deliberate mistakes.
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then exit "$status"; fi
-ls -l Reports/
+ls -l Reports/FY2565/

@@ -1,8 +1,12 @@
 import AgendaCore
 
-/// The file names of one scope's report: `phayao-agenda-<slug>.xlsx`, `…-summary.txt`, and `…-data.csv` when
-/// the accepted values overflow the `Data` sheet.
+/// The names of one scope's report: its folder `<slug>` in the output folder (the unit a run switches in whole),
+/// and in it `phayao-agenda-<slug>.xlsx`, `…-summary.txt`, and `…-data.csv` when the accepted values overflow the
+/// `Data` sheet. The files keep the scope in their names so a copy mailed or printed on its own still says which
+/// report it is.
 public struct ReportFileNames: Sendable, Hashable {
+    /// The report's folder under the output folder: `FY2565`, `FY2565-Q2`, `FY2565-to-2565-02`.
+    public var folder: String
     public var workbook: String
     public var summary: String
     public var dataCSV: String
@@ -10,6 +14,7 @@ public struct ReportFileNames: Sendable, Hashable {
     public var supersededCSV: String
 
     public init(scope: ReportScope) {
+        folder = scope.slug
         let base = "phayao-agenda-\(scope.slug)"
         workbook = base + ".xlsx"
         summary = base + "-summary.txt"
@@ -22,4 +27,8 @@ public struct ReportFileNames: Sendable, Hashable {
         dataCSV.hasSuffix("-data.csv") ? String(dataCSV.dropLast("-data.csv".count)) + "-superseded.csv"
             : "superseded-" + dataCSV
     }
+
+    /// Every file name this scope's report can have, for sweeping copies an earlier layout left at the top of the
+    /// output folder.
+    public var all: [String] { [workbook, summary, dataCSV, supersededCSV] }
 }

@@ -12,9 +12,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the workbook and the governor's summary for a fiscal quarter or year.",
         discussion: """
             A quarter report covers each month of the quarter, the quarter, and the fiscal year to date; a year \
-            report covers every month, every quarter and the whole year. Files are written to the output folder as \
-            phayao-agenda-<FY2565-Q2|FY2565>.xlsx and …-summary.txt (and …-data.csv when the accepted values do not \
-            fit one sheet), each replaced only when complete.
+            report covers every month, every quarter and the whole year. Files are written to a folder of their own \
+            in the output folder, <FY2565-Q2|FY2565>/phayao-agenda-<FY2565-Q2|FY2565>.xlsx and …-summary.txt (and \
+            …-data.csv when the accepted values do not fit one sheet); the folder is replaced whole, in one step, \
+            only when every file is complete.
 
             Exit codes:
               0   written, every row accepted

@@ -87,7 +87,7 @@ import Testing
         let report = try ProcessRunner.run(["report", "--year", "2565", "--inputs", inputs.path, "--out", out.path],
                                            timeout: Self.timeout)
         var book: ReportReadBack?
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
+        let workbook = out.appendingPathComponent("FY2565/phayao-agenda-FY2565.xlsx")
         if FileManager.default.fileExists(atPath: workbook.path) {
             book = try ReportReadBack.read(workbook)
         }

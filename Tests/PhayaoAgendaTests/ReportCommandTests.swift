@@ -96,8 +96,8 @@ import Testing
         let out = dir.appendingPathComponent("out")
         let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", small.path, "--out", out.path])
         #expect(first.status == 2)
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
-        let summary = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt")
+        let workbook = out.appendingPathComponent("FY2565/phayao-agenda-FY2565.xlsx")
+        let summary = out.appendingPathComponent("FY2565/phayao-agenda-FY2565-summary.txt")
         let previous = (try Data(contentsOf: workbook), try Data(contentsOf: summary))
         let changed = try changedInputs(from: small, in: dir)
         let running = try ProcessRunner.started(
@@ -113,31 +113,49 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    /// Kills a run in the middle of its commit (`PHAYAO_AGENDA_PAUSE_AT=mid-commit`: the journal written, the
-    /// workbook renamed into place, the summary not yet), when the folder really holds a new workbook beside an
-    /// old summary. The next run, here one for another scope, rolls the killed commit back before anything else:
-    /// the previous workbook and summary are back byte-identical and nothing of the killed run is left.
-    @Test func killedMidCommitIsRolledBackByTheNextRun() throws {
+    /// Kills a nightly run in the middle of its commit (`PHAYAO_AGENDA_PAUSE_AT=mid-commit`: the quarter-to-date
+    /// folder switched in, the year-to-date one not yet). Each report folder is whole, never a new workbook beside
+    /// an old summary: the quarter's holds the new report, the year's and `latest/` the previous ones,
+    /// byte-identical. The next run sweeps the killed run's staging folder and finishes the job.
+    @Test func killedMidCommitLeavesEveryReportWhole() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (paused, running) = try reportThenPauseSecondRun(in: dir, at: "mid-commit")
-        let (out, workbook, summary, previous, changed) = (paused.out, paused.workbook, paused.summary, paused.previous, paused.changed)
+        let small = try inputs(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let nightly = ["nightly", "--as-of", "2565-02-20", "--out", out.path, "--inputs"]
+        let first = try ProcessRunner.run(nightly + [small.path])
+        #expect(first.status == 2, "\(first.stderr)")
+        func files(_ name: String) throws -> [String: Data] {
+            let folder = out.appendingPathComponent(name)
+            var files: [String: Data] = [:]
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                files[file] = try Data(contentsOf: folder.appendingPathComponent(file))
+            }
+            return files
+        }
+        let (quarter, year) = ("FY2565-Q2-to-2565-02", "FY2565-to-2565-02")
+        let previous = (quarter: try files(quarter), year: try files(year), latest: try files("latest"))
+        let changed = try changedInputs(from: small, in: dir)
+        let running = try ProcessRunner.started(executable: ProcessRunner.executable, nightly + [changed.path],
+                                                environment: ["PHAYAO_AGENDA_PAUSE_AT": "mid-commit"])
+        try #require(running.waitUntilStopped(timeout: 120), "the run never reached the pause point")
         kill(running.process.processIdentifier, SIGKILL)
         _ = try running.finish(timeout: 10)
         #expect(running.process.terminationReason == .uncaughtSignal)
-        #expect(try Data(contentsOf: workbook) != previous.0, "the killed run's workbook was in place")
-        #expect(try Data(contentsOf: summary) == previous.1, "beside the previous summary: a mix")
-        let staging = try stagingFolders(in: out)
-        #expect(staging.count == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: staging[0].path).contains("commit-journal"))
 
-        let next = try ProcessRunner.run(["report", "--quarter", "2565-Q2", "--inputs", changed.path, "--out", out.path])
+        let quarterNow = try files(quarter)
+        #expect(quarterNow.keys.sorted() == previous.quarter.keys.sorted())
+        #expect(quarterNow.keys.allSatisfy { quarterNow[$0] != previous.quarter[$0] },
+                "the quarter's folder holds the new report, workbook and summary alike")
+        #expect(try files(year) == previous.year, "the year's folder is the previous report, byte-identical")
+        #expect(try files("latest") == previous.latest)
+        #expect(try stagingFolders(in: out).count == 1)
+
+        let next = try ProcessRunner.run(nightly + [changed.path])
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try Data(contentsOf: workbook) == previous.0, "the previous workbook is back")
-        #expect(try Data(contentsOf: summary) == previous.1)
-        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == [".phayao-agenda-run.lock", "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
-                          "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"], "\(names)")
+        #expect(try stagingFolders(in: out).isEmpty, "the killed run's staging folder is swept")
+        #expect(try files(year) != previous.year)
+        #expect(try files(quarter) == quarterNow, "same inputs, same bytes")
     }
 
     /// Kills a run at the exact moment every new file is complete under its temporary name and none is renamed yet
@@ -148,9 +166,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let (paused, running) = try reportThenPauseSecondRun(in: dir, at: "staged")
         let (small, out, workbook, summary, previous) = (paused.small, paused.out, paused.workbook, paused.summary, paused.previous)
-        let staging = try #require(try stagingFolders(in: out).first)
+        let staging = try #require(try stagingFolders(in: out).first).appendingPathComponent("FY2565")
         #expect(try stagedNames(in: staging) == ["phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"],
-                "workbook and summary staged together")
+                "workbook and summary staged together, in the report's folder")
         #expect(try Data(contentsOf: staging.appendingPathComponent("phayao-agenda-FY2565-summary.txt")) != previous.1,
                 "the killed run would have changed the report")
         kill(running.process.processIdentifier, SIGKILL)
@@ -189,7 +207,7 @@ import Testing
         #expect(nightly.status == 75, "\(nightly.stderr)")
         let staging = try stagingFolders(in: out)
         #expect(staging.count == 1, "a refused run never touches the holder's staging folder")
-        #expect(try stagedNames(in: try #require(staging.first)).count == 2,
+        #expect(try stagedNames(in: try #require(staging.first).appendingPathComponent("FY2565")).count == 2,
                 "a refused run never touches the holder's staged files")
 
         let waiter = try ProcessRunner.started(executable: ProcessRunner.executable, arguments + ["--wait-lock", "60"])

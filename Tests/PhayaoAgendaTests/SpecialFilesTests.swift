@@ -87,8 +87,8 @@ struct SpecialFilesTests {
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("read 2 files"), "\(result.stdout)")
         #expect(result.stdout.contains("1 whole file rejected"), "\(result.stdout)")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("phayao-agenda-FY2565.xlsx").path))
-        let summary = try String(contentsOf: out.appendingPathComponent("phayao-agenda-FY2565-summary.txt"), encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("FY2565/phayao-agenda-FY2565.xlsx").path))
+        let summary = try String(contentsOf: out.appendingPathComponent("FY2565/phayao-agenda-FY2565-summary.txt"), encoding: .utf8)
         #expect(!summary.isEmpty)
     }
 
@@ -101,7 +101,7 @@ struct SpecialFilesTests {
         let first = try ProcessRunner.run(["report", "--year", "2565", "--inputs", inputs.path, "--out", out.path],
                                           timeout: 60)
         #expect(first.status == 2)
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565.xlsx")
+        let workbook = out.appendingPathComponent("FY2565/phayao-agenda-FY2565.xlsx")
         let before = try Data(contentsOf: workbook)
         let submissions = inputs.appendingPathComponent("submissions")
         try FileManager.default.removeItem(at: submissions)

@@ -64,16 +64,14 @@ public enum AtomicFile {
     /// be staging there; the pid check is the second guard, for anything that writes without the lock (an older
     /// binary, an in-process caller, `template --out` into the reports folder). This process's own partials are
     /// left alone too: they may be another job's in the same process. A recycled pid only delays a sweep.
-    /// A staging folder that still holds a commit journal is left for `StagedFiles.recover(in:)`: it holds the
-    /// previous files of a commit that was killed midway.
+    /// A staging folder of a run killed mid-commit holds whole reports only (new ones not switched in, previous
+    /// ones switched out), so it is swept like any partial.
     @discardableResult
     public static func removeStalePartials(in folder: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var removed = 0
         for name in names.sorted() where name.hasPrefix(".") && name.contains(partialMarker) {
             if let pid = writerPID(name), isAlive(pid) { continue }
-            let journal = folder.appendingPathComponent(name).appendingPathComponent(StagedFiles.journalName)
-            if access(journal.path, F_OK) == 0 { continue }
             if (try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))) != nil {
                 removed += 1
             }

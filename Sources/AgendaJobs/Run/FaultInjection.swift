@@ -6,8 +6,8 @@ import Foundation
 ///
 /// With `PHAYAO_AGENDA_PAUSE_AT=<point>` in the environment, the run stops itself (`SIGSTOP`) on reaching that
 /// point; the test sees state `T` in `/proc/<pid>/stat`, then sends `SIGKILL` or `SIGCONT`.
-/// Points: `staged` — every file of the run is complete in the staging folder, nothing renamed yet;
-/// `mid-commit` — the commit's journal is written and the first file renamed into place, the others not yet.
+/// Points: `staged` — every report of the run is complete in the staging folder, nothing switched in yet;
+/// `mid-commit` — the first report folder is switched in, the others not yet.
 enum FaultInjection {
     static func pause(at point: String) {
         #if DEBUG

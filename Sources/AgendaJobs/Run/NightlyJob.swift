@@ -36,8 +36,6 @@ public struct NightlyJob: Sendable {
     }
 
     public func run(force: Bool = false) -> Result {
-        // Even a night with nothing to do finishes the roll-back of a commit an earlier run was killed in.
-        StagedFiles.recover(in: configuration.output)
         let digest: String
         do {
             digest = try InputDigest.compute(inputs: configuration.inputs, extra: settingsFingerprint)
@@ -88,8 +86,9 @@ public struct NightlyJob: Sendable {
         let fm = FileManager.default
         for scope in plan.scopes {
             let names = ReportFileNames(scope: scope)
+            let folder = configuration.output.appendingPathComponent(names.folder, isDirectory: true)
             for name in [names.workbook, names.summary] {
-                guard fm.fileExists(atPath: configuration.output.appendingPathComponent(name).path) else { return false }
+                guard fm.fileExists(atPath: folder.appendingPathComponent(name).path) else { return false }
             }
         }
         for scope in [plan.quarterToDate, plan.yearToDate] {
@@ -100,7 +99,7 @@ public struct NightlyJob: Sendable {
     }
 
     /// Replaces `latest/` with copies of tonight's quarter-to-date and year-to-date files (not the completed
-    /// quarter, which has its own stable name in the output folder). The new folder is filled and fsynced under a
+    /// quarter, which has its own folder in the output folder). The new folder is filled and fsynced under a
     /// partial name, then swapped with the old one in one step (`renameat2(RENAME_EXCHANGE)`), so `latest/` is at
     /// every instant a real folder holding one night's complete set. Where the file system cannot exchange, it
     /// falls back to two renames: `latest/` is then missing for the instant between them, never mixed.

@@ -6,10 +6,10 @@ import Foundation
 /// requested scope build the report and write its workbook and summary atomically into the output folder.
 ///
 /// One import serves several scopes (the nightly run builds quarter-to-date and year-to-date from the same
-/// files). Every file of every scope is staged in one folder and committed as a set (`StagedFiles`): a failure,
-/// even in the middle of the commit, leaves the previous reports exactly as they were, and a run killed in the
-/// middle of its commit is rolled back by the next run before it does anything else. The as-of instant comes from `--as-of` or the newest input file, never
-/// the clock, so the same inputs give byte-identical files.
+/// files). Each scope's report is written whole in a staging folder and switched into `<out>/<slug>/` in one step
+/// (`StagedReportFolders`): a failure, even in the middle of the commit, leaves the previous reports exactly as they
+/// were, and a reader never sees a new workbook beside an old summary. The as-of instant comes from `--as-of` or
+/// the newest input file, never the clock, so the same inputs give byte-identical files.
 public struct ReportJob: Sendable {
     public let configuration: ReportJobConfiguration
     /// Writes the workbook; replaceable in tests to inject a failure mid-run.
@@ -17,8 +17,8 @@ public struct ReportJob: Sendable {
         report, url, overflowName, options in
         try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: overflowName)
     }
-    /// Called before the k-th rename of the commit; tests throw from it to fail a commit midway.
-    var beforeCommitRename: (@Sendable (Int) throws -> Void)?
+    /// Called before the k-th folder switch of the commit; tests throw from it to fail a commit midway.
+    var beforeCommitSwitch: (@Sendable (Int) throws -> Void)?
 
     public init(configuration: ReportJobConfiguration) {
         self.configuration = configuration
@@ -36,8 +36,6 @@ public struct ReportJob: Sendable {
     /// message, and nothing is replaced.
     public func run(scopes: [ReportScope]) -> ReportOutcome {
         precondition(!scopes.isEmpty, "a report run needs at least one scope")
-        // First, before a failure could end this run: a commit killed midway is rolled back.
-        StagedFiles.recover(in: configuration.output)
         do {
             let inputs = try loadInputs()
             return try write(scopes: scopes, from: inputs)
@@ -93,7 +91,7 @@ public struct ReportJob: Sendable {
         return Inputs(reference: reference, imported: imported, asOf: asOf)
     }
 
-    /// Builds and writes every scope from one import, then renames all files into place together.
+    /// Builds and writes every scope from one import, then switches every report folder in together.
     public func write(scopes: [ReportScope], from inputs: Inputs) throws -> ReportOutcome {
         let progress = ProgressReporter(enabled: configuration.showProgress)
         let folder = configuration.output
@@ -104,24 +102,24 @@ public struct ReportJob: Sendable {
                 th: "สร้างโฟลเดอร์ผลลัพธ์ \(folder.path) ไม่ได้: \(error)",
                 en: "Cannot create the output folder \(folder.path): \(error)"))
         }
-        StagedFiles.recover(in: folder)
         AtomicFile.removeStalePartials(in: folder)
         var written: [ReportOutcome.Written] = []
         do {
-            let staged = try StagedFiles(in: folder)
-            staged.beforeRename = beforeCommitRename
+            let staged = try StagedReportFolders(in: folder)
+            staged.beforeSwitch = beforeCommitSwitch
             for scope in scopes {
                 progress.say(th: "กำลังเขียนรายงาน \(scope.slug)…", en: "writing \(scope.slug)…")
                 written.append(try stage(scope: scope, inputs: inputs, into: staged))
             }
             FaultInjection.pause(at: "staged")
             try staged.commit()
-        } catch let failure as StagedFiles.CommitFailure where !failure.restored {
+            removeEarlierLayoutCopies(of: scopes)
+        } catch let failure as StagedReportFolders.CommitFailure where !failure.restored {
             throw ReportJobFailure(BilingualText(
-                th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ และยังนำไฟล์เดิมกลับคืนไม่ครบ "
-                    + "การรันครั้งถัดไปจะนำรายงานเดิมกลับคืนก่อนเริ่มงาน: \(failure)",
-                en: "Could not write the report in \(folder.path), nor yet put every previous file back; "
-                    + "the next run restores the previous report before it starts: \(failure)"))
+                th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ และนำรายงานเดิมกลับคืนได้ไม่ครบ "
+                    + "แต่ละโฟลเดอร์รายงานยังมีไฟล์ครบชุด (ชุดเดิมหรือชุดใหม่): \(failure)",
+                en: "Could not write the report in \(folder.path), nor put every previous report back; "
+                    + "each report folder holds one whole set, previous or new: \(failure)"))
         } catch {
             throw ReportJobFailure(BilingualText(
                 th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ รายงานเดิมยังอยู่ครบ: \(error)",
@@ -136,40 +134,52 @@ public struct ReportJob: Sendable {
             skipped: imported.skipped.count)
     }
 
-    /// Builds one scope's report and stages its files: workbook, overflow CSV when needed, then the summary
-    /// (last, because it names the workbook).
-    private func stage(scope: ReportScope, inputs: Inputs, into staged: StagedFiles) throws -> ReportOutcome.Written {
+    /// Builds one scope's report and stages its files in its folder: workbook, overflow CSVs when needed, then
+    /// the summary (last, because it names the workbook). A stale overflow CSV cannot survive: the folder is
+    /// replaced whole.
+    private func stage(scope: ReportScope, inputs: Inputs, into staged: StagedReportFolders) throws -> ReportOutcome.Written {
         let report = ReportBuilder.build(
             scope: scope, options: configuration.reportOptions, reference: inputs.reference,
             imported: inputs.imported, asOf: inputs.asOf)
         let names = ReportFileNames(scope: scope)
-        let folder = configuration.output
-        let workbookURL = folder.appendingPathComponent(names.workbook)
-        let csvURL = folder.appendingPathComponent(names.dataCSV)
-        let summaryURL = folder.appendingPathComponent(names.summary)
-        let supersededURL = folder.appendingPathComponent(names.supersededCSV)
         var overflow = false
         var supersededOverflow = false
-        try staged.stage(workbookURL) { temporary in
+        let workbookURL = try staged.stage(names.workbook, in: names.folder) { temporary in
             let output = try writeWorkbook(report, temporary, names.dataCSV, configuration.workbookOptions)
             overflow = output.dataOverflow
             supersededOverflow = output.supersededOverflow
         }
+        var csvURL: URL?
         if overflow {
-            try staged.stage(csvURL) { temporary in try DataExport.writeCSV(report, to: temporary) }
-        } else {
-            staged.removeOnCommit(csvURL)
+            csvURL = try staged.stage(names.dataCSV, in: names.folder) { temporary in
+                try DataExport.writeCSV(report, to: temporary)
+            }
         }
+        var supersededURL: URL?
         if supersededOverflow {
-            try staged.stage(supersededURL) { temporary in try DataExport.writeSupersededCSV(report, to: temporary) }
-        } else {
-            staged.removeOnCommit(supersededURL)
+            supersededURL = try staged.stage(names.supersededCSV, in: names.folder) { temporary in
+                try DataExport.writeSupersededCSV(report, to: temporary)
+            }
         }
         let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
-        try staged.stage(summaryURL) { temporary in try Data(summary.utf8).write(to: temporary) }
+        let summaryURL = try staged.stage(names.summary, in: names.folder) { temporary in
+            try Data(summary.utf8).write(to: temporary)
+        }
         return ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
-                                     dataCSV: overflow ? csvURL : nil,
-                                     supersededCSV: supersededOverflow ? supersededURL : nil)
+                                     dataCSV: csvURL, supersededCSV: supersededURL)
+    }
+
+    /// Before reports had folders of their own they were written at the top of the output folder. Once a scope's
+    /// folder is in place those copies are out of date, and a reader who bookmarked them would keep reading old
+    /// figures, so they go.
+    private func removeEarlierLayoutCopies(of scopes: [ReportScope]) {
+        for scope in scopes {
+            for name in ReportFileNames(scope: scope).all {
+                let url = configuration.output.appendingPathComponent(name)
+                var info = stat()
+                if lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(url.path) }
+            }
+        }
     }
 
     /// The newest modification time among the submissions: how current the data are. The reference tables do not

@@ -72,18 +72,17 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == live.sorted())
     }
 
-    @Test("a staging folder still holding a commit journal is left for the roll-back, even when its run is gone")
-    func sweepLeavesJournaledStaging() throws {
+    @Test("a staging folder of a run that is gone is swept whole, report folders and all; a live run's stays")
+    func sweepRemovesDeadStaging() throws {
         let folder = try scratchFolder()
         let dead = try deadPID()
-        let journaled = folder.appendingPathComponent(".staging.partial-\(dead)-1")
-        try FileManager.default.createDirectory(at: journaled, withIntermediateDirectories: false)
-        try Data("replace\t1\tbook.xlsx\n".utf8).write(to: journaled.appendingPathComponent(StagedFiles.journalName))
-        let plain = folder.appendingPathComponent(".staging.partial-\(dead)-2")
-        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: false)
-        try Data().write(to: plain.appendingPathComponent("book.xlsx"))
+        let stale = folder.appendingPathComponent(".staging.partial-\(dead)-1/FY2565")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try Data().write(to: stale.appendingPathComponent("book.xlsx"))
+        let live = folder.appendingPathComponent(".staging.partial-\(getppid())-2")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: false)
         #expect(AtomicFile.removeStalePartials(in: folder) == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [journaled.lastPathComponent])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [live.lastPathComponent])
     }
 
     @Test("exchange swaps two folders in one step (where the file system can)")

@@ -44,16 +44,15 @@ struct NightlyJobTests {
         let result = job(inputs: inputs, out: out, day: "2565-02-20").run()
         guard case .ran(let outcome) = result else { Issue.record("expected a run"); return }
         #expect(outcome.status == .writtenWithRejections)
-        #expect(try names(in: out) == [
-            "latest",
-            "phayao-agenda-FY2565-Q2-to-2565-02-summary.txt", "phayao-agenda-FY2565-Q2-to-2565-02.xlsx",
+        #expect(try names(in: out) == ["FY2565-Q2-to-2565-02", "FY2565-to-2565-02", "latest"])
+        #expect(try names(in: out.appendingPathComponent("FY2565-to-2565-02")) == [
             "phayao-agenda-FY2565-to-2565-02-summary.txt", "phayao-agenda-FY2565-to-2565-02.xlsx",
         ])
         #expect(try names(in: out.appendingPathComponent("latest")) == [
             "phayao-agenda-FY2565-Q2-to-2565-02-summary.txt", "phayao-agenda-FY2565-Q2-to-2565-02.xlsx",
             "phayao-agenda-FY2565-to-2565-02-summary.txt", "phayao-agenda-FY2565-to-2565-02.xlsx",
         ])
-        let original = try Data(contentsOf: out.appendingPathComponent("phayao-agenda-FY2565-to-2565-02.xlsx"))
+        let original = try Data(contentsOf: out.appendingPathComponent("FY2565-to-2565-02/phayao-agenda-FY2565-to-2565-02.xlsx"))
         let copy = try Data(contentsOf: out.appendingPathComponent("latest/phayao-agenda-FY2565-to-2565-02.xlsx"))
         #expect(original == copy)
     }
@@ -93,8 +92,8 @@ struct NightlyJobTests {
             "phayao-agenda-FY2565-to-2565-04-summary.txt", "phayao-agenda-FY2565-to-2565-04.xlsx",
         ])
         // Last night's quarter-to-date file stays in the output folder as the March snapshot.
-        #expect(try names(in: out).contains("phayao-agenda-FY2565-Q2-to-2565-03.xlsx"))
-        #expect(try names(in: out).contains("phayao-agenda-FY2565-Q2.xlsx"))
+        #expect(try names(in: out.appendingPathComponent("FY2565-Q2-to-2565-03")).contains("phayao-agenda-FY2565-Q2-to-2565-03.xlsx"))
+        #expect(try names(in: out.appendingPathComponent("FY2565-Q2")).contains("phayao-agenda-FY2565-Q2.xlsx"))
         // latest/ is a real folder (Samba clients need not follow links), and the swap leaves nothing behind.
         let latest = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("latest").path)
         #expect(latest[.type] as? FileAttributeType == .typeDirectory)
@@ -110,7 +109,7 @@ struct NightlyJobTests {
         guard case .ran = job(inputs: inputs, out: out, day: "2565-02-20").run() else {
             Issue.record("first run should build"); return
         }
-        let workbook = out.appendingPathComponent("phayao-agenda-FY2565-to-2565-02.xlsx")
+        let workbook = out.appendingPathComponent("FY2565-to-2565-02/phayao-agenda-FY2565-to-2565-02.xlsx")
         let stamp = Date(timeIntervalSince1970: 1_000_000)
         try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: workbook.path)
 

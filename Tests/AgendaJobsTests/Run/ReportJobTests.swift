@@ -14,10 +14,16 @@ import Testing
             workbookOptions: WorkbookOptions(dataSheetRowLimit: limit), showProgress: false))
     }
 
+    /// Every regular file under `folder` (hidden ones too, so a leftover staging folder shows), by relative path.
     func contents(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        let fm = FileManager.default
+        for case let path as String in fm.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if fm.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
         }
         return files
     }
@@ -94,8 +100,9 @@ import Testing
         let first = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
         #expect(first.written.count == 2)
         let before = try contents(folder.appendingPathComponent("out"))
-        #expect(before.keys.sorted() == ["phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
-                                         "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"])
+        #expect(before.keys.sorted() == ["FY2565-Q2/phayao-agenda-FY2565-Q2-summary.txt",
+                                         "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx",
+                                         "FY2565/phayao-agenda-FY2565-summary.txt", "FY2565/phayao-agenda-FY2565.xlsx"])
         _ = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
         #expect(try contents(folder.appendingPathComponent("out")) == before)
     }
@@ -148,81 +155,99 @@ import Testing
         #expect(try contents(out) == before, "previous files untouched, no partial left behind")
     }
 
-    /// Regular files in `folder` with their bytes, and every other name (folders, leftovers) on its own.
-    func snapshot(_ folder: URL) throws -> (files: [String: Data], others: Set<String>) {
-        var files: [String: Data] = [:]
-        var others: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let url = folder.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[name] = try Data(contentsOf: url)
-            } else {
-                others.insert(name)
-            }
-        }
-        return (files, others)
-    }
-
-    /// The commit fails at its third rename, when the first scope's new workbook and summary are already in place
-    /// and the previous overflow CSV is still to be removed: every previous file comes back byte-identical, no new
-    /// file stays at a final name, nothing is left behind, and the message's "untouched" is true.
+    /// The commit fails before its second folder switch, when the quarter's new folder is already in place (and
+    /// its previous one held overflow CSVs the new one has not): the quarter's previous folder comes back
+    /// byte-identical, the year's was never touched, nothing is left behind, and the message's "untouched" is true.
     @Test func aFailureInTheMiddleOfTheCommitLeavesThePreviousSet() throws {
         let folder = try makeTemporaryFolder("job-commit")
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = try ReportFixtureInputs.copy(into: folder)
         let out = folder.appendingPathComponent("out")
         let first = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2, .year(2565)])
-        #expect(first.written.allSatisfy { $0.dataCSV != nil }, "the previous set has overflow CSVs to remove")
+        #expect(first.written.allSatisfy { $0.dataCSV != nil }, "the previous set has overflow CSVs")
         let before = try contents(out)
-        let q2Workbook = out.appendingPathComponent("phayao-agenda-FY2565-Q2.xlsx")
+        let q2Workbook = "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx"
 
         var failing = job(folder, inputs: inputs)
         final class Flag: @unchecked Sendable { var value = false }  // set once, on the job's thread
-        let sawMix = Flag()
-        failing.beforeCommitRename = { k in
-            guard k == 2 else { return }
-            // Two renames done: the first scope is new on disk, the second still old.
-            let now = try Data(contentsOf: q2Workbook)
-            sawMix.value = now != before["phayao-agenda-FY2565-Q2.xlsx"]
+        let sawNew = Flag()
+        failing.beforeCommitSwitch = { k in
+            guard k == 1 else { return }
+            // The quarter's folder is switched: it holds the new report, whole, without the old CSV.
+            let now = try Data(contentsOf: out.appendingPathComponent(q2Workbook))
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("FY2565-Q2").path)
+            sawNew.value = now != before[q2Workbook] && names.sorted() == [
+                "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx"]
             throw CocoaError(.fileWriteNoPermission)
         }
         let outcome = failing.run(scopes: [Self.q2, .year(2565)])
-        #expect(sawMix.value, "the failure came after new files were in place")
+        #expect(sawNew.value, "the failure came after a new folder was in place")
         #expect(outcome.status == .failure)
         #expect(outcome.failure?.message.en.contains("the previous report is untouched") == true,
                 "\(String(describing: outcome.failure?.message.en))")
         #expect(try contents(out) == before, "every previous file byte-identical, nothing new, nothing left behind")
 
-        // The same run without the failure replaces the set (and removes the stale CSVs).
+        // The same run without the failure replaces both folders, stale CSVs and all.
         let fine = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
         #expect(fine.status == .writtenWithRejections)
-        #expect(try Data(contentsOf: q2Workbook) != before["phayao-agenda-FY2565-Q2.xlsx"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-            "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx",
-            "phayao-agenda-FY2565-summary.txt", "phayao-agenda-FY2565.xlsx"])
+        let after = try contents(out)
+        #expect(after[q2Workbook] != before[q2Workbook])
+        #expect(after.keys.sorted() == [
+            "FY2565-Q2/phayao-agenda-FY2565-Q2-summary.txt", "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx",
+            "FY2565/phayao-agenda-FY2565-summary.txt", "FY2565/phayao-agenda-FY2565.xlsx"])
     }
 
-    /// A real rename failure, not a hook: a folder sits where the year summary goes, so its rename fails after
-    /// the quarter's files and the year workbook are in place. The quarter comes back, the year workbook (which
-    /// had no previous version) goes away.
+    /// A real failure, not a hook: a file sits where the year's folder goes, so its switch fails after the
+    /// quarter's folder is in place. The quarter's previous folder comes back, and the file is left alone.
     @Test func aNameThatCannotBeReplacedRollsTheCommitBack() throws {
         let folder = try makeTemporaryFolder("job-commit-dir")
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = try ReportFixtureInputs.copy(into: folder)
         let out = folder.appendingPathComponent("out")
         _ = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
-        let blocker = out.appendingPathComponent("phayao-agenda-FY2565-summary.txt/keep")
-        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
-        let before = try snapshot(out)
+        try Data("someone's notes".utf8).write(to: out.appendingPathComponent("FY2565"))
+        let before = try contents(out)
 
         let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2, .year(2565)])
         #expect(outcome.status == .failure)
         #expect(outcome.failure?.message.en.contains("the previous report is untouched") == true)
-        let after = try snapshot(out)
-        #expect(after.files == before.files)
-        #expect(after.others == before.others, "no staging folder left: \(after.others)")
-        #expect(FileManager.default.fileExists(atPath: blocker.path))
+        #expect(outcome.failure?.message.en.contains("not a folder") == true, "\(String(describing: outcome.failure))")
+        #expect(try contents(out) == before, "the quarter's previous folder back, the file untouched, nothing left")
+    }
+
+    /// Reports written at the top of the output folder by the earlier layout are out of date once the scope's
+    /// folder exists; a reader who bookmarked them must not keep reading old figures. Other scopes' copies stay.
+    @Test func copiesFromTheEarlierLayoutAreRemoved() throws {
+        let folder = try makeTemporaryFolder("job-layout")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let old = ["phayao-agenda-FY2565-Q2.xlsx", "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2-data.csv",
+                   "phayao-agenda-FY2564.xlsx", "notes.txt"]
+        for name in old { try Data("old".utf8).write(to: out.appendingPathComponent(name)) }
+        let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(outcome.status == .writtenWithRejections)
+        #expect(try contents(out).keys.sorted() == [
+            "FY2565-Q2/phayao-agenda-FY2565-Q2-summary.txt", "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx",
+            "notes.txt", "phayao-agenda-FY2564.xlsx"])
+    }
+
+    /// A reader who opened the previous workbook before the switch keeps reading the previous bytes, whole, and
+    /// the next open of the same path gives the new report: the switch never changes an open file.
+    @Test func aReaderKeepsTheVersionItOpened() throws {
+        let folder = try makeTemporaryFolder("job-reader")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        let out = folder.appendingPathComponent("out")
+        _ = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
+        let path = out.appendingPathComponent("FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx")
+        let previous = try Data(contentsOf: path)
+        let reader = try FileHandle(forReadingFrom: path)
+        defer { try? reader.close() }
+        _ = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(try reader.readToEnd() == previous)
+        #expect(try Data(contentsOf: path) != previous)
     }
 
     @Test func overflowGoesToCSVAndAStaleCSVIsRemovedLater() throws {
@@ -309,6 +334,6 @@ import Testing
         let outcome = job(folder, inputs: inputs).run(scopes: [Self.q2])
         #expect(outcome.status == .failure)
         #expect(outcome.failure?.message.en.contains("no submissions found in \(submissions.path): is the share mounted?") == true)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/phayao-agenda-FY2565-Q2.xlsx").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx").path))
     }
 }
