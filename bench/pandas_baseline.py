@@ -86,7 +86,9 @@ def main():
                 accepted.to_excel(writer, sheet_name="Data", index=False)
             else:
                 accepted.to_csv(args.out[:-5] + "-data.csv", index=False, encoding="utf-8-sig")
-    print(f"{len(data)} values, {len(facts)} facts")
+    # The job's "accepted" counts every valid value of every year (earlier years feed the anomaly checks); the
+    # fiscal year's share is what the facts are computed from.
+    print(f"{len(accepted)} values accepted, {len(data)} in FY{args.year}, {len(facts)} facts")
 
 
 if __name__ == "__main__":
