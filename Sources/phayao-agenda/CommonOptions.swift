@@ -31,6 +31,10 @@ struct CommonOptions: ParsableArguments {
             help: ArgumentHelp("When another run is writing to the same output folder, wait up to this many seconds for it to finish instead of refusing at once (exit 75).", valueName: "SECONDS"))
     var waitLock: Int?
 
+    @Flag(name: .customLong("export-values"),
+          help: "Also write every accepted value to …-data.csv beside the workbook (by default only when asked: for per-village data it is larger than the inputs, and the Data sheet holds totals per district × month × indicator when the values do not fit it).")
+    var exportValues = false
+
     func validate() throws {
         if let asOf {
             guard let day = BangkokCalendar.parseDay(asOf) else {
@@ -62,7 +66,8 @@ struct CommonOptions: ParsableArguments {
             asOf: asOf.flatMap(BangkokCalendar.parseDay),
             language: lang,
             reportOptions: ReportOptions(timelinessDays: timelinessDays),
-            workbookOptions: WorkbookOptions(fontName: font))
+            workbookOptions: WorkbookOptions(fontName: font),
+            exportValues: exportValues)
     }
 
     var language: Language { lang }

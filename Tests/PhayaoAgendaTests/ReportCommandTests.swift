@@ -60,6 +60,27 @@ import Testing
                                        "--as-of", "2565-03-31"]).status == 1, "flags fine, reference still broken")
     }
 
+    /// `--export-values` writes every accepted value beside the workbook, in the report's folder; without it
+    /// nothing but the workbook and the summary.
+    @Test func exportValuesFlag() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = try inputs(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let plain = try ProcessRunner.run(["report", "--quarter", "2565-Q2", "--inputs", inputs.path, "--out", out.path])
+        #expect(plain.status == 2, "\(plain.stderr)")
+        let folder = out.appendingPathComponent("FY2565-Q2")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+            "phayao-agenda-FY2565-Q2-summary.txt", "phayao-agenda-FY2565-Q2.xlsx"])
+        let exported = try ProcessRunner.run(["report", "--quarter", "2565-Q2", "--export-values", "--inputs", inputs.path,
+                                              "--out", out.path])
+        #expect(exported.status == 2, "\(exported.stderr)")
+        let csv = folder.appendingPathComponent("phayao-agenda-FY2565-Q2-data.csv")
+        #expect(exported.stdout.contains(csv.path))
+        let lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 9, "the header and the 8 accepted values")
+    }
+
     /// The killed run reads inputs whose report differs from the previous one: without the last row's fix.
     func changedInputs(from small: URL, in dir: URL) throws -> URL {
         let changed = dir.appendingPathComponent("changed")

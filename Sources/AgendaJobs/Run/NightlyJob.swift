@@ -71,6 +71,7 @@ public struct NightlyJob: Sendable {
         let options = configuration.reportOptions
         return "scopes=\(scopes) lang=\(configuration.language.rawValue) font=\(configuration.workbookOptions.fontName) "
             + "timeliness=\(options.timelinessDays) outlier=\(options.outlierThreshold)/\(options.outlierMinimumHistory)"
+            + (configuration.exportValues ? " export-values" : "")
     }
 
     var stateFile: URL { configuration.output.appendingPathComponent(Self.stateFileName) }
@@ -98,8 +99,10 @@ public struct NightlyJob: Sendable {
         return true
     }
 
-    /// Replaces `latest/` with copies of tonight's quarter-to-date and year-to-date files (not the completed
-    /// quarter, which has its own folder in the output folder). The new folder is filled and fsynced under a
+    /// Replaces `latest/` with tonight's quarter-to-date and year-to-date files (not the completed quarter, which
+    /// has its own folder in the output folder), as hard links where the file system has them: a report file is
+    /// never changed in place (its folder is replaced whole), so a link is as good as a copy and a large CSV is not
+    /// written twice. The new folder is filled and fsynced under a
     /// partial name, then swapped with the old one in one step (`renameat2(RENAME_EXCHANGE)`), so `latest/` is at
     /// every instant a real folder holding one night's complete set. Where the file system cannot exchange, it
     /// falls back to two renames: `latest/` is then missing for the instant between them, never mixed.
@@ -116,8 +119,10 @@ public struct NightlyJob: Sendable {
                 // The overflow CSVs go along: the workbook's notice sends its reader to the file beside it.
                 for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV].compactMap({ $0 }) {
                     let copy = incoming.appendingPathComponent(url.lastPathComponent)
-                    try fm.copyItem(at: url, to: copy)
-                    try AtomicFile.flushToDisk(copy)
+                    if link(url.path, copy.path) != 0 {
+                        try fm.copyItem(at: url, to: copy)
+                        try AtomicFile.flushToDisk(copy)
+                    }
                 }
             }
             try AtomicFile.flushToDisk(incoming)

@@ -13,9 +13,10 @@ import Foundation
 public struct ReportJob: Sendable {
     public let configuration: ReportJobConfiguration
     /// Writes the workbook; replaceable in tests to inject a failure mid-run.
-    var writeWorkbook: @Sendable (Report, URL, String, WorkbookOptions) throws -> WorkbookRenderer.Output = {
-        report, url, overflowName, options in
-        try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: overflowName)
+    var writeWorkbook: @Sendable (Report, URL, String, Bool, WorkbookOptions) throws -> WorkbookRenderer.Output = {
+        report, url, overflowName, exportsValues, options in
+        try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: overflowName,
+                                                     exportsValues: exportsValues)
     }
     /// Called before the k-th folder switch of the commit; tests throw from it to fail a commit midway.
     var beforeCommitSwitch: (@Sendable (Int) throws -> Void)?
@@ -134,23 +135,23 @@ public struct ReportJob: Sendable {
             skipped: imported.skipped.count)
     }
 
-    /// Builds one scope's report and stages its files in its folder: workbook, overflow CSVs when needed, then
-    /// the summary (last, because it names the workbook). A stale overflow CSV cannot survive: the folder is
-    /// replaced whole.
+    /// Builds one scope's report and stages its files in its folder: workbook, the CSV of every value when asked
+    /// (`exportValues`), the superseded values' CSV when they overflow their sheet (the audit trail is always
+    /// complete), then the summary (last, because it names the workbook). A stale CSV cannot survive: the folder
+    /// is replaced whole.
     private func stage(scope: ReportScope, inputs: Inputs, into staged: StagedReportFolders) throws -> ReportOutcome.Written {
         let report = ReportBuilder.build(
             scope: scope, options: configuration.reportOptions, reference: inputs.reference,
             imported: inputs.imported, asOf: inputs.asOf)
         let names = ReportFileNames(scope: scope)
-        var overflow = false
+        let exportsValues = configuration.exportValues
         var supersededOverflow = false
         let workbookURL = try staged.stage(names.workbook, in: names.folder) { temporary in
-            let output = try writeWorkbook(report, temporary, names.dataCSV, configuration.workbookOptions)
-            overflow = output.dataOverflow
+            let output = try writeWorkbook(report, temporary, names.dataCSV, exportsValues, configuration.workbookOptions)
             supersededOverflow = output.supersededOverflow
         }
         var csvURL: URL?
-        if overflow {
+        if exportsValues {
             csvURL = try staged.stage(names.dataCSV, in: names.folder) { temporary in
                 try DataExport.writeCSV(report, to: temporary)
             }

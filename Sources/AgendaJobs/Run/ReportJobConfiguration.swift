@@ -18,11 +18,15 @@ public struct ReportJobConfiguration: Sendable {
     /// Progress on stderr (files read, rows per second). Defaults to whether stderr is a terminal, so cron logs
     /// hold only the result lines.
     public var showProgress: Bool
+    /// `--export-values`: also write every accepted value to `…-data.csv` beside the workbook. Off by default:
+    /// for a year of per-village values that file is larger than all the inputs together, and the workbook's
+    /// `Data` sheet then holds the totals per district × month × indicator instead.
+    public var exportValues: Bool
 
     public init(
         inputs: URL, output: URL, asOf: Date? = nil, language: Language = .th,
         reportOptions: ReportOptions = ReportOptions(), workbookOptions: WorkbookOptions = WorkbookOptions(),
-        showProgress: Bool = isatty(2) == 1
+        showProgress: Bool = isatty(2) == 1, exportValues: Bool = false
     ) {
         self.inputs = inputs
         self.output = output
@@ -31,6 +35,7 @@ public struct ReportJobConfiguration: Sendable {
         self.reportOptions = reportOptions
         self.workbookOptions = workbookOptions
         self.showProgress = showProgress
+        self.exportValues = exportValues
     }
 }
 

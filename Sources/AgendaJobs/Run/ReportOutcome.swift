@@ -8,7 +8,7 @@ public struct ReportOutcome: Sendable {
         public var scope: ReportScope
         public var workbook: URL
         public var summary: URL
-        /// Set when the accepted values overflowed the `Data` sheet and went to this CSV.
+        /// Set when every accepted value was exported to this CSV (`--export-values`).
         public var dataCSV: URL?
         /// Set when the superseded values overflowed the `Superseded` sheet and went to this CSV.
         public var supersededCSV: URL? = nil

@@ -19,17 +19,19 @@ public struct WorkbookRenderer: Sendable {
     public struct Output: Sendable, Hashable {
         /// Sheet names in workbook order.
         public var sheetNames: [String]
-        /// True when the accepted values did not fit the `Data` sheet and belong in the overflow CSV.
+        /// True when the accepted values did not fit the `Data` sheet, which then holds their totals per district
+        /// × month × indicator.
         public var dataOverflow: Bool
         /// True when the superseded values did not fit the `Superseded` sheet (`DataExport.writeSupersededCSV`).
         public var supersededOverflow: Bool
     }
 
     /// - Parameters:
-    ///   - overflowFileName: the name of the CSV beside the workbook that holds all accepted values when they
-    ///     exceed `options.dataSheetRowLimit`; the `Data` sheet then says so. The caller writes that file
-    ///     (`DataExport.writeCSV`) when `Output.dataOverflow` is true.
-    public func write(_ report: Report, to url: URL, overflowFileName: String) throws -> Output {
+    ///   - overflowFileName: the name of the CSV of every accepted value (`DataExport.writeCSV`); the superseded
+    ///     values' CSV is named after it.
+    ///   - exportsValues: whether the caller writes that CSV beside the workbook; when the values overflow the
+    ///     `Data` sheet, its notice then names the file, else says how to get it.
+    public func write(_ report: Report, to url: URL, overflowFileName: String, exportsValues: Bool = false) throws -> Output {
         // Dates (the as-of day, files' modification times) read as they would on a clock in the province.
         let workbook = try Workbook(path: url.path, options: .init(timeZone: BangkokCalendar.timeZone))
         let styles = WorkbookStyles(workbook: workbook, options: options)
@@ -57,7 +59,7 @@ public struct WorkbookRenderer: Sendable {
             context, overflowFileName: ReportFileNames.supersededCSVName(dataCSV: overflowFileName))
         names.append(superseded.sheet.name)
         names.append(try AnomaliesSheet.write(context).name)
-        let data = try DataSheet.write(context, overflowFileName: overflowFileName)
+        let data = try DataSheet.write(context, exportFileName: exportsValues ? overflowFileName : nil)
         names.append(data.sheet.name)
         names.append(try SourcesSheet.write(context).name)
 

@@ -13,11 +13,13 @@ struct NightlyJobTests {
         return url
     }
 
-    private func job(inputs: URL, out: URL, day: String, workbookOptions: WorkbookOptions = WorkbookOptions()) -> NightlyJob {
+    private func job(inputs: URL, out: URL, day: String, workbookOptions: WorkbookOptions = WorkbookOptions(),
+                     exportValues: Bool = false) -> NightlyJob {
         let asOf = BangkokCalendar.parseDay(day)!
         let (month, dayOfMonth) = BangkokCalendar.day(of: asOf)
         let configuration = ReportJobConfiguration(inputs: inputs, output: out, asOf: asOf,
-                                                   workbookOptions: workbookOptions, showProgress: false)
+                                                   workbookOptions: workbookOptions, showProgress: false,
+                                                   exportValues: exportValues)
         return NightlyJob(configuration: configuration, plan: NightlyPlan(asOfMonth: month, day: dayOfMonth))
     }
 
@@ -57,7 +59,7 @@ struct NightlyJobTests {
         #expect(original == copy)
     }
 
-    @Test("latest/ also holds the overflow CSVs the workbooks point to: accepted and superseded values")
+    @Test("latest/ also holds the CSVs the workbooks point to (exported and superseded values), as hard links")
     func overflowCSVsGoToLatest() throws {
         let root = try scratch()
         let inputs = try ReportFixtureInputs.copy(into: root)
@@ -67,7 +69,8 @@ struct NightlyJobTests {
         try (try String(contentsOf: fix, encoding: .utf8) + "5601,2565-01,claims,,21,\n").write(to: fix, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: fix.path)
         let out = root.appendingPathComponent("Reports")
-        let result = job(inputs: inputs, out: out, day: "2565-02-20", workbookOptions: WorkbookOptions(dataSheetRowLimit: 1)).run()
+        let result = job(inputs: inputs, out: out, day: "2565-02-20", workbookOptions: WorkbookOptions(dataSheetRowLimit: 1),
+                         exportValues: true).run()
         guard case .ran(let outcome) = result else { Issue.record("expected a run"); return }
         let yearToDate = try #require(outcome.written.first { $0.workbook.lastPathComponent == "phayao-agenda-FY2565-to-2565-02.xlsx" })
         let csvs = [yearToDate.dataCSV, yearToDate.supersededCSV].compactMap { $0 }
@@ -75,6 +78,9 @@ struct NightlyJobTests {
         for csv in csvs {
             let copy = out.appendingPathComponent("latest").appendingPathComponent(csv.lastPathComponent)
             #expect(try Data(contentsOf: copy) == Data(contentsOf: csv), "\(csv.lastPathComponent) in latest/")
+            let (linked, original) = (try FileManager.default.attributesOfItem(atPath: copy.path),
+                                      try FileManager.default.attributesOfItem(atPath: csv.path))
+            #expect(linked[.systemFileNumber] as? Int == original[.systemFileNumber] as? Int, "one file, two names")
         }
     }
 

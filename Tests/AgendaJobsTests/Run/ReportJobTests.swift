@@ -8,10 +8,12 @@ import Testing
 @Suite struct ReportJobTests {
     static let q2 = ReportScope.quarter(FiscalQuarter(fiscalYear: 2565, quarter: 2))
 
-    func job(_ folder: URL, inputs: URL, limit: Int = WorkbookOptions.excelRowLimit - 1) -> ReportJob {
+    func job(_ folder: URL, inputs: URL, limit: Int = WorkbookOptions.excelRowLimit - 1, exportValues: Bool = false)
+        -> ReportJob
+    {
         ReportJob(configuration: ReportJobConfiguration(
             inputs: inputs, output: folder.appendingPathComponent("out"),
-            workbookOptions: WorkbookOptions(dataSheetRowLimit: limit), showProgress: false))
+            workbookOptions: WorkbookOptions(dataSheetRowLimit: limit), showProgress: false, exportValues: exportValues))
     }
 
     /// Every regular file under `folder` (hidden ones too, so a leftover staging folder shows), by relative path.
@@ -142,12 +144,13 @@ import Testing
         let before = try contents(out)
         // The second scope's workbook fails after the first scope's files are complete: nothing may be renamed.
         var failing = job(folder, inputs: inputs)
-        failing.writeWorkbook = { report, url, name, options in
+        failing.writeWorkbook = { report, url, name, exportsValues, options in
             if case .year = report.scope {
                 try Data("half a workbook".utf8).write(to: url)
                 throw CocoaError(.fileWriteOutOfSpace)
             }
-            return try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: name)
+            return try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: name,
+                                                                exportsValues: exportsValues)
         }
         let outcome = failing.run(scopes: [Self.q2, .year(2565)])
         #expect(outcome.status == .failure)
@@ -163,8 +166,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = try ReportFixtureInputs.copy(into: folder)
         let out = folder.appendingPathComponent("out")
-        let first = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2, .year(2565)])
-        #expect(first.written.allSatisfy { $0.dataCSV != nil }, "the previous set has overflow CSVs")
+        let first = job(folder, inputs: inputs, limit: 3, exportValues: true).run(scopes: [Self.q2, .year(2565)])
+        #expect(first.written.allSatisfy { $0.dataCSV != nil }, "the previous set has exported CSVs")
         let before = try contents(out)
         let q2Workbook = "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx"
 
@@ -250,17 +253,36 @@ import Testing
         #expect(try Data(contentsOf: path) != previous)
     }
 
-    @Test func overflowGoesToCSVAndAStaleCSVIsRemovedLater() throws {
+    /// Values that overflow the Data sheet become totals there, and no CSV is written unless asked: for per-village
+    /// data that file was larger than the inputs. Asked, the CSV holds every value; a later run without the flag
+    /// leaves no stale CSV behind.
+    @Test func overflowingValuesAreExportedOnlyWhenAsked() throws {
         let folder = try makeTemporaryFolder("job")
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = try ReportFixtureInputs.copy(into: folder)
-        let outcome = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
-        let csv = try #require(outcome.written.first?.dataCSV)
+        let quiet = job(folder, inputs: inputs, limit: 3).run(scopes: [Self.q2])
+        #expect(quiet.written.first?.dataCSV == nil)
+        #expect(try contents(folder.appendingPathComponent("out")).keys.sorted() == [
+            "FY2565-Q2/phayao-agenda-FY2565-Q2-summary.txt", "FY2565-Q2/phayao-agenda-FY2565-Q2.xlsx"])
+        let totals = try #require(try SheetReadBack.read(quiet.written[0].workbook, sheets: ["Data"]).sheets["Data"])
+        // Hand-computed from the fixture: 5602's two villages of members in February, 300 + 420.
+        let members = (1..<totals.rows.count).map { totals.row($0, width: 9) }.first {
+            $0[0]?.v.string == "5602" && $0[2]?.v.string == "members"
+        }
+        #expect(members?[3]?.v.number == 2)
+        #expect(members?[4]?.v.number == 720)
+        #expect((members?[5]?.v.number, members?[6]?.v.number) == (300, 420))
+        #expect(totals.rows.count == 8, "7 district × month × indicator rows for 8 values, and the header")
+
+        let asked = job(folder, inputs: inputs, limit: 3, exportValues: true).run(scopes: [Self.q2])
+        let csv = try #require(asked.written.first?.dataCSV)
         #expect(csv.lastPathComponent == "phayao-agenda-FY2565-Q2-data.csv")
+        #expect(csv.deletingLastPathComponent().lastPathComponent == "FY2565-Q2")
         let lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 9)
-        let book = try SheetReadBack.read(outcome.written[0].workbook, sheets: ["Data"])
-        #expect(book.sheets["Data"]?.rows.first?.first??.v.string?.contains("phayao-agenda-FY2565-Q2-data.csv") == true)
+        let book = try SheetReadBack.read(asked.written[0].workbook, sheets: ["Data"])
+        #expect(book.sheets["Data"]?.row(1, width: 11)[10]?.v.string?.contains("phayao-agenda-FY2565-Q2-data.csv") == true)
+        #expect(asked.resultLines(.en).contains(csv.path))
 
         let again = job(folder, inputs: inputs).run(scopes: [Self.q2])
         #expect(again.written.first?.dataCSV == nil)

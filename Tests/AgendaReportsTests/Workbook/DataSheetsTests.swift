@@ -8,10 +8,13 @@ import Testing
 @Suite struct DataSheetsTests {
     let report = DataSheetsFixture.report
 
-    func render(_ options: WorkbookOptions = WorkbookOptions()) throws -> (SheetReadBack, WorkbookRenderer.Output, URL) {
+    func render(_ options: WorkbookOptions = WorkbookOptions(), exportsValues: Bool = false) throws
+        -> (SheetReadBack, WorkbookRenderer.Output, URL)
+    {
         let folder = try makeTemporaryFolder("datasheets")
         let url = folder.appendingPathComponent("book.xlsx")
-        let output = try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: "book-data.csv")
+        let output = try WorkbookRenderer(options: options).write(report, to: url, overflowFileName: "book-data.csv",
+                                                                  exportsValues: exportsValues)
         return (try SheetReadBack.read(url), output, folder)
     }
 
@@ -152,17 +155,39 @@ import Testing
         #expect(notes.contains { $0.v == .string(DataSheetsFixture.formulaNote) && $0.t == "s" })
     }
 
-    @Test func overflowWritesANoticeAndTheCSVHoldsEveryValue() throws {
+    /// Too many values for the sheet: it holds their totals per district × month × indicator under fixed headers,
+    /// and a notice beside the table (one empty column away, so a pivot table picks the table alone) says so and
+    /// how to get every value; with the export, the notice names the CSV instead.
+    @Test func overflowWritesTotalsAndANotice() throws {
         let (book, output, folder) = try render(WorkbookOptions(dataSheetRowLimit: 3))
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(output.dataOverflow)
         let data = try #require(book.sheets["Data"])
-        let text = data.rows.flatMap { $0 }.compactMap { $0?.v.string }
-        #expect(text.count == 3)
-        #expect(text.allSatisfy { $0.contains("book-data.csv") })
-        #expect(text[0].contains("6 แถว"))
-        #expect(text[1].contains("6 accepted values"))
+        #expect(Array(data.strings(row: 0).prefix(9)) == ["district_code", "period", "indicator_id", "values", "sum", "min",
+                                                   "max", "first_file", "files"])
+        #expect(data.autofilter == "A1:I7")
+        // One value per district × month × indicator in this fixture, so each total is its value.
+        typealias Value = SheetReadBack.Value
+        let rows = (1...6).map { data.row($0, width: 9).map { $0?.v } }
+        #expect(rows.map { $0[0] } == ["5601", "5601", "5601", "5601", "5602", "5602"].map { Value?.some(.string($0)) })
+        #expect(rows.map { $0[2] } == ["LS01", "LS02", "NR01", "NR02", "CW02", "NR01"].map { Value?.some(.string($0)) })
+        #expect(rows.map { $0[4] } == [8, 4, 5_000, 10, 1_234.56, 3_000].map { Value?.some(.number($0)) })
+        #expect(rows[0][7] == .string("submissions/5601-2565-01-แก้ไข.csv"))
+        #expect(rows.allSatisfy { $0[3] == .number(1) && $0[8] == .number(1) && $0[4] == $0[5] && $0[5] == $0[6] })
+        #expect(data.row(0, width: 11)[9] == nil, "an empty column between the table and the notice")
+        let notice = try #require(data.row(0, width: 11)[10]?.v.string)
+        #expect(notice.contains("6 ค่า") && notice.contains("อำเภอ × เดือน × ตัวชี้วัด") && notice.contains("--export-values"))
+        #expect(try #require(data.row(1, width: 11)[10]?.v.string).contains("For every value, run phayao-agenda report"))
 
+        let (exported, _, exportFolder) = try render(WorkbookOptions(dataSheetRowLimit: 3), exportsValues: true)
+        defer { try? FileManager.default.removeItem(at: exportFolder) }
+        let named = try #require(exported.sheets["Data"]?.row(1, width: 11)[10]?.v.string)
+        #expect(named.contains("Every value is in book-data.csv"), "\(named)")
+    }
+
+    @Test func theExportCSVHoldsEveryValue() throws {
+        let folder = try makeTemporaryFolder("datasheets-csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("book-data.csv")
         try DataExport.writeCSV(report, to: csv)
         let bytes = try Data(contentsOf: csv)

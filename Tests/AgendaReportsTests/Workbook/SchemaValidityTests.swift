@@ -15,11 +15,12 @@ struct SchemaValidityTests {
         #expect(audit.errorCount == 0 && audit.status == 0, "\(what)\n\(audit.report.suffix(2_000))")
     }
 
-    func job(_ root: URL, rowLimit: Int = WorkbookOptions.excelRowLimit - 1) throws -> ReportJob {
+    func job(_ root: URL, rowLimit: Int = WorkbookOptions.excelRowLimit - 1, exportValues: Bool = false) throws -> ReportJob {
         let inputs = try ReportFixtureInputs.copy(into: root)
         return ReportJob(configuration: ReportJobConfiguration(
             inputs: inputs, output: root.appendingPathComponent("Reports"),
-            workbookOptions: WorkbookOptions(dataSheetRowLimit: rowLimit), showProgress: false))
+            workbookOptions: WorkbookOptions(dataSheetRowLimit: rowLimit), showProgress: false,
+            exportValues: exportValues))
     }
 
     @Test("year and quarter reports, with charts in the Thai font")
@@ -31,12 +32,15 @@ struct SchemaValidityTests {
         for item in outcome.written { try expectClean(item.workbook, "\(item.scope)") }
     }
 
-    @Test("a report whose values overflow the Data sheet into a CSV")
+    @Test("a report whose values overflow the Data sheet: totals there, with and without the exported CSV")
     func overflow() throws {
-        let outcome = try job(makeTemporaryFolder("schema-overflow"), rowLimit: 2).run(scopes: [.year(2565)])
-        let written = try #require(outcome.written.first)
-        #expect(written.dataCSV != nil, "the overflow case really overflowed")
-        try expectClean(written.workbook, "overflow")
+        for exportValues in [false, true] {
+            let outcome = try job(makeTemporaryFolder("schema-overflow"), rowLimit: 2, exportValues: exportValues)
+                .run(scopes: [.year(2565)])
+            let written = try #require(outcome.written.first)
+            #expect((written.dataCSV != nil) == exportValues)
+            try expectClean(written.workbook, "overflow, export \(exportValues)")
+        }
     }
 
     @Test("the nightly quarter-to-date and year-to-date reports")

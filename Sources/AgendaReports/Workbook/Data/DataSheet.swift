@@ -5,17 +5,18 @@ import XlsxWriter
 /// traced back to a clerk's row.
 ///
 /// Excel holds 1,048,576 rows a sheet. When the accepted values exceed `options.dataSheetRowLimit`, the sheet
-/// holds none of them (a partial list would pass for a complete one) and says, in Thai and English, which CSV
-/// beside the workbook holds them all; the caller writes that CSV (`DataExport.writeCSV`).
+/// holds none of them (a partial list would pass for a complete one) but their totals per district × month ×
+/// indicator (`DataTotalsSheet`), and says so; the full list goes to a CSV beside the workbook only when asked
+/// (`DataExport.writeCSV`, `--export-values`).
 enum DataSheet {
     static let name = "Data"
     static let headers = ["district_code", "period", "indicator_id", "area", "value", "note", "file", "line"]
 
-    static func write(_ context: SheetContext, overflowFileName: String) throws -> (sheet: Worksheet, overflow: Bool) {
+    /// - Parameter exportFileName: the CSV of every value this run writes beside the workbook, if any.
+    static func write(_ context: SheetContext, exportFileName: String?) throws -> (sheet: Worksheet, overflow: Bool) {
         let accepted = context.report.imported.accepted
         if accepted.count > context.options.dataSheetRowLimit {
-            return (try writeOverflowNotice(context, sheetName: name, overflowFileName: overflowFileName,
-                                            count: accepted.count), true)
+            return (try DataTotalsSheet.write(context, exportFileName: exportFileName), true)
         }
         var layout = try DataSheetLayout(context: context, name: name, headers: headers, streaming: true)
         let sheet = layout.sheet

@@ -79,8 +79,13 @@ enum GuideSheet {
                     + "level and the other districts' same month lead one to expect (so seasons cancel), and from the "
                     + "previous month (stocks) and the same month last year; e.g. a slipped decimal point, a figure in "
                     + "thousands, a cumulative figure sent as a monthly one. Information only: never changed or dropped")),
-            ("Data", BilingualText(th: "ค่าดิบทุกค่าที่ผ่านการตรวจ พร้อมไฟล์และบรรทัดที่มา",
-                                   en: "Every accepted raw value with its file and line")),
+            ("Data", context.report.imported.accepted.count > context.options.dataSheetRowLimit
+                ? BilingualText(th: "ค่าที่ผ่านการตรวจมีมากเกินแผ่นงานเดียว จึงแสดงผลรวมรายอำเภอ × เดือน × ตัวชี้วัด "
+                                    + "พร้อมจำนวนค่า ค่าต่ำสุด ค่าสูงสุด และไฟล์ที่มา",
+                                en: "Too many accepted values for one sheet, so their totals per district × month × "
+                                    + "indicator, with the count, minimum, maximum and source files")
+                : BilingualText(th: "ค่าดิบทุกค่าที่ผ่านการตรวจ พร้อมไฟล์และบรรทัดที่มา",
+                                en: "Every accepted raw value with its file and line")),
             ("Sources", BilingualText(th: "ไฟล์ข้อมูลทุกไฟล์ จำนวนแถว วันที่แก้ไข และรหัส SHA-256",
                                       en: "Every input file with its row counts, modification time and SHA-256")),
         ]
