@@ -18,6 +18,6 @@ struct PhayaoAgenda: ParsableCommand {
               75  (report, nightly) another run is writing to the same output folder
             `validate` exits 1 when anything was rejected.
             """,
-        subcommands: [ReportCommand.self, ValidateCommand.self, NightlyCommand.self, TemplateCommand.self]
+        subcommands: [ReportCommand.self, ValidateCommand.self, NightlyCommand.self, CloseCommand.self, StatusCommand.self, TemplateCommand.self]
     )
 }

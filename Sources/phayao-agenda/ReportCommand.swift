@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Fiscal year in Buddhist Era, e.g. 2565 (1 Oct 2564 – 30 Sep 2565).")
     var year: Int?
 
+    @Flag(name: .long, help: "For a closed quarter: report today's inputs (with a Revisions sheet) instead of rebuilding the closed report from its archive.")
+    var current = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -60,7 +63,9 @@ struct ReportCommand: ParsableCommand {
         }
         let lock = try common.lockOutput()
         let outcome = withExtendedLifetime(lock) {
-            ReportJob(configuration: common.jobConfiguration()).run(scopes: [scope])
+            var configuration = common.jobConfiguration()
+            configuration.current = current
+            return ReportJob(configuration: configuration).run(scopes: [scope])
         }
         try common.finish(outcome)
     }
@@ -69,14 +74,5 @@ struct ReportCommand: ParsableCommand {
     static func isBuddhistEraYear(_ year: Int) -> Bool { BuddhistEra.plausibleYears.contains(year) }
 
     /// `2565-Q2`, `FY2565-Q2` (case-insensitive) → fiscal quarter 2 of FY2565.
-    static func parseQuarter(_ text: String) -> FiscalQuarter? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
-        if rest.hasPrefix("FY") { rest = rest.dropFirst(2) }
-        let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCII), let fy = Int(parts[0]),
-              isBuddhistEraYear(fy), parts[1].count == 2, parts[1].first == "Q",
-              let q = Int(parts[1].dropFirst()), (1...4).contains(q)
-        else { return nil }
-        return FiscalQuarter(fiscalYear: fy, quarter: q)
-    }
+    static func parseQuarter(_ text: String) -> FiscalQuarter? { FiscalQuarter(label: text) }
 }

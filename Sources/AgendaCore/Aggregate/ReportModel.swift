@@ -279,6 +279,10 @@ public struct Report: Sendable {
     /// What the renderers say about the facts (headlines, best and worst districts, tallies, data quality,
     /// reporting per month), computed once from the other fields when the report is made.
     public private(set) var insights: ReportInsights!
+    /// For each closed quarter this report's windows cover, the figures that changed since it was closed (set by
+    /// the job that knows the closings; empty when none is covered). Renderers add a `Revisions` sheet and a
+    /// summary line for each.
+    public var revisions: [QuarterRevisions] = []
 
     private var factIndex: [FactKey: Int]
 

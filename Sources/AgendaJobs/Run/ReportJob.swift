@@ -34,12 +34,17 @@ public struct ReportJob: Sendable {
     }
 
     /// Loads and imports, then writes every scope. Never throws: a failure becomes `status == .failure` with a
-    /// message, and nothing is replaced.
+    /// message, and nothing is replaced. A closed quarter's own report is rebuilt from its archived inputs unless
+    /// `configuration.current`; today's inputs are read only when some scope needs them.
     public func run(scopes: [ReportScope]) -> ReportOutcome {
         precondition(!scopes.isEmpty, "a report run needs at least one scope")
         do {
-            let inputs = try loadInputs()
-            return try write(scopes: scopes, from: inputs)
+            let closings = try scopes.map { try closingToReproduce($0) }
+            let current = closings.contains { $0 == nil } ? try loadInputs() : nil
+            let plans = try scopes.indices.map { i in
+                try plan(scopes[i], closing: closings[i], current: current)
+            }
+            return try write(plans)
         } catch let failure as ReportJobFailure {
             return .failed(failure)
         } catch {
@@ -92,8 +97,8 @@ public struct ReportJob: Sendable {
         return Inputs(reference: reference, imported: imported, asOf: asOf)
     }
 
-    /// Builds and writes every scope from one import, then switches every report folder in together.
-    public func write(scopes: [ReportScope], from inputs: Inputs) throws -> ReportOutcome {
+    /// Builds and writes every planned scope, then switches every report folder in together.
+    func write(_ plans: [ScopePlan]) throws -> ReportOutcome {
         let progress = ProgressReporter(enabled: configuration.showProgress)
         let folder = configuration.output
         do {
@@ -108,13 +113,13 @@ public struct ReportJob: Sendable {
         do {
             let staged = try StagedReportFolders(in: folder)
             staged.beforeSwitch = beforeCommitSwitch
-            for scope in scopes {
-                progress.say(th: "กำลังเขียนรายงาน \(scope.slug)…", en: "writing \(scope.slug)…")
-                written.append(try stage(scope: scope, inputs: inputs, into: staged))
+            for plan in plans {
+                progress.say(th: "กำลังเขียนรายงาน \(plan.scope.slug)…", en: "writing \(plan.scope.slug)…")
+                written.append(try stage(plan, into: staged))
             }
             FaultInjection.pause(at: "staged")
             try staged.commit()
-            removeEarlierLayoutCopies(of: scopes)
+            removeEarlierLayoutCopies(of: plans.map(\.scope))
         } catch let failure as StagedReportFolders.CommitFailure where !failure.restored {
             throw ReportJobFailure(BilingualText(
                 th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ และนำรายงานเดิมกลับคืนได้ไม่ครบ "
@@ -126,46 +131,54 @@ public struct ReportJob: Sendable {
                 th: "เขียนรายงานใน \(folder.path) ไม่สำเร็จ รายงานเดิมยังอยู่ครบ: \(error)",
                 en: "Could not write the report in \(folder.path); the previous report is untouched: \(error)"))
         }
-        let imported = inputs.imported
-        return ReportOutcome(
+        // Counts are today's import, or the archive's when every scope was a closed quarter rebuilt from it.
+        let imported = (plans.first { $0.closing == nil } ?? plans[0]).inputs.imported
+        var outcome = ReportOutcome(
             written: written, files: imported.sources.count, accepted: imported.accepted.count,
             superseded: imported.superseded.count, rejected: imported.sources.reduce(0) { $0 + $1.rejected },
             rejectedFiles: Set(imported.rejections.filter(\.wholeFile).map(\.file)).count,
             status: imported.rejections.isEmpty ? .clean : .writtenWithRejections, failure: nil,
             skipped: imported.skipped.count)
+        outcome.notices = plans.compactMap { plan in plan.closing.map(Self.reproducedNotice) }
+        return outcome
     }
 
-    /// Builds one scope's report and stages its files in its folder: workbook, the CSV of every value when asked
+    /// Builds one scope's report and stages its files in its folder (see `produce`).
+    private func stage(_ plan: ScopePlan, into staged: StagedReportFolders) throws -> ReportOutcome.Written {
+        let folder = ReportFileNames(scope: plan.scope).folder
+        return try produce(plan) { name, write in try staged.stage(name, in: folder, produce: write) }
+    }
+
+    /// Builds one scope's report and hands each of its files to `put` (a name and a function writing the file at
+    /// a given URL; `put` returns the file's final URL): workbook, the CSV of every value when asked
     /// (`exportValues`), the superseded values' CSV when they overflow their sheet (the audit trail is always
-    /// complete), then the summary (last, because it names the workbook). A stale CSV cannot survive: the folder
-    /// is replaced whole.
-    private func stage(scope: ReportScope, inputs: Inputs, into staged: StagedReportFolders) throws -> ReportOutcome.Written {
-        let report = ReportBuilder.build(
+    /// complete), then the summary (last, because it names the workbook). `report` stages them for a folder
+    /// switch; `close` writes them into a closing.
+    func produce(_ plan: ScopePlan, put: (String, (URL) throws -> Void) throws -> URL) throws -> ReportOutcome.Written {
+        let (scope, inputs, configuration) = (plan.scope, plan.inputs, plan.configuration)
+        var report = ReportBuilder.build(
             scope: scope, options: configuration.reportOptions, reference: inputs.reference,
             imported: inputs.imported, asOf: inputs.asOf)
+        report.revisions = plan.revisions
         let names = ReportFileNames(scope: scope)
         let exportsValues = configuration.exportValues
         var supersededOverflow = false
-        let workbookURL = try staged.stage(names.workbook, in: names.folder) { temporary in
+        let workbookURL = try put(names.workbook) { temporary in
             let output = try writeWorkbook(report, temporary, names.dataCSV, exportsValues, configuration.workbookOptions)
             supersededOverflow = output.supersededOverflow
         }
         var csvURL: URL?
         if exportsValues {
-            csvURL = try staged.stage(names.dataCSV, in: names.folder) { temporary in
-                try DataExport.writeCSV(report, to: temporary)
-            }
+            csvURL = try put(names.dataCSV) { temporary in try DataExport.writeCSV(report, to: temporary) }
         }
         var supersededURL: URL?
         if supersededOverflow {
-            supersededURL = try staged.stage(names.supersededCSV, in: names.folder) { temporary in
+            supersededURL = try put(names.supersededCSV) { temporary in
                 try DataExport.writeSupersededCSV(report, to: temporary)
             }
         }
         let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
-        let summaryURL = try staged.stage(names.summary, in: names.folder) { temporary in
-            try Data(summary.utf8).write(to: temporary)
-        }
+        let summaryURL = try put(names.summary) { temporary in try Data(summary.utf8).write(to: temporary) }
         return ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
                                      dataCSV: csvURL, supersededCSV: supersededURL)
     }

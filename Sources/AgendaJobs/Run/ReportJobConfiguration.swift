@@ -22,6 +22,9 @@ public struct ReportJobConfiguration: Sendable {
     /// for a year of per-village values that file is larger than all the inputs together, and the workbook's
     /// `Data` sheet then holds the totals per district × month × indicator instead.
     public var exportValues: Bool
+    /// `--current`: report a closed quarter from today's inputs (with its `Revisions`) instead of rebuilding the
+    /// closed report from the inputs archived when it was closed.
+    public var current: Bool = false
 
     public init(
         inputs: URL, output: URL, asOf: Date? = nil, language: Language = .th,

@@ -40,6 +40,9 @@ public struct ReportOutcome: Sendable {
     public var failure: ReportJobFailure?
     /// Paths under `submissions/` skipped with a reason (see the `Sources` sheet).
     public var skipped: Int = 0
+    /// Said before everything else when the run ends: a closed quarter rebuilt from its archive, and by whom and
+    /// when it was closed.
+    public var notices: [BilingualText] = []
 
     public var exitCode: Int32 { status.rawValue }
 
@@ -53,7 +56,7 @@ public struct ReportOutcome: Sendable {
         if let failure {
             return [(language == .th ? "ล้มเหลว: " : "failed: ") + failure.message.text(language)]
         }
-        var lines: [String] = []
+        var lines = notices.map { $0.text(language) }
         for item in written {
             lines.append(item.workbook.path)
             lines.append(item.summary.path)

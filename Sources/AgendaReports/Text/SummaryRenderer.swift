@@ -27,7 +27,7 @@ public struct SummaryRenderer: Sendable {
     /// reader can find the workbook the summary belongs to.
     public func render(_ report: Report, workbookPath: String) -> String {
         let heading = headingLines(report)
-        let quality = dataQualityLines(report)
+        let quality = dataQualityLines(report) + revisionLines(report)
         let footer = ["", labels.workbook + ": " + workbookPath]
         let fixed = heading.count + 1 + quality.count + footer.count
         let workstreams = workstreamLines(report, linesAvailable: Self.lineBudget - fixed)
@@ -54,6 +54,18 @@ public struct SummaryRenderer: Sendable {
                 + " · " + labels.wholePeriod + ": " + labels.outOf(inPeriod, total),
         ])
         return [labels.title(province: reference.province.name(language))] + table.lines()
+    }
+
+    /// One line per closed quarter the report covers: how many of its figures changed since it was closed.
+    func revisionLines(_ report: Report) -> [String] {
+        report.revisions.map { closed in
+            let n = NumberText.decimal(Double(closed.revisions.count), decimals: 0)
+            let quarter = "\(closed.quarter.quarter)/\(closed.quarter.fiscalYear)"
+            switch language {
+            case .th: return "ตัวเลขไตรมาส \(quarter) ที่ปิดแล้ว มีการแก้ไขภายหลัง \(n) รายการ (ดูแผ่นงาน Revisions)"
+            case .en: return "Closed quarter \(quarter): \(n) figures revised since closing (see the Revisions sheet)"
+            }
+        }
     }
 
     /// `อ.ปง` in Thai, `Pong` in English; the bare code when the reference data do not know it.

@@ -4,7 +4,7 @@ import XlsxWriter
 
 /// Writes a `Report` as the governor's workbook: presentation sheets first (dashboard, one per workstream,
 /// completeness, how to read), then the data sheets officials pivot on (`Facts`, `Rejected`, `Superseded`,
-/// `Anomalies`, `Data`, `Sources`).
+/// `Anomalies`, `Revisions` when a closed quarter is covered, `Data`, `Sources`).
 ///
 /// The renderer only formats: every number comes from the `Report`. It writes straight to the URL it is given;
 /// `ReportJob` hands it a temporary name and renames the finished file, so a failure never replaces a good report.
@@ -59,6 +59,9 @@ public struct WorkbookRenderer: Sendable {
             context, overflowFileName: ReportFileNames.supersededCSVName(dataCSV: overflowFileName))
         names.append(superseded.sheet.name)
         names.append(try AnomaliesSheet.write(context).name)
+        if !report.revisions.isEmpty {
+            names.append(try RevisionsSheet.write(context).name)
+        }
         let data = try DataSheet.write(context, exportFileName: exportsValues ? overflowFileName : nil)
         names.append(data.sheet.name)
         names.append(try SourcesSheet.write(context).name)

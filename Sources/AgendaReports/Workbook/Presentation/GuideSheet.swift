@@ -50,7 +50,7 @@ enum GuideSheet {
         let factor = NumberText.decimal(minimumFactor, decimals: minimumFactor == minimumFactor.rounded() ? 0 : 1)
         let workstreamSheets = context.report.reference.workstreams.enumerated()
             .map { SheetNames.workstream($0.element, position: $0.offset + 1) }
-        let rows: [(String, BilingualText)] = [
+        var rows: [(String, BilingualText)] = [
             (SheetNames.dashboard, BilingualText(
                 th: "ภาพรวม: ตัวชี้วัดหลักของแต่ละประเด็นเทียบเป้าหมาย ความก้าวหน้ารายอำเภอ และการส่งข้อมูลรายเดือน",
                 en: "Overview: headline indicators against targets, progress by district, and monthly reporting")),
@@ -89,6 +89,12 @@ enum GuideSheet {
             ("Sources", BilingualText(th: "ไฟล์ข้อมูลทุกไฟล์ จำนวนแถว วันที่แก้ไข และรหัส SHA-256",
                                       en: "Every input file with its row counts, modification time and SHA-256")),
         ]
+        if !context.report.revisions.isEmpty, let data = rows.firstIndex(where: { $0.0 == "Data" }) {
+            rows.insert((RevisionsSheet.name, BilingualText(
+                th: "ตัวเลขของไตรมาสที่ปิดแล้วซึ่งเปลี่ยนไปหลังปิด: ค่าตอนปิด ค่าปัจจุบัน ผลต่าง และไฟล์ที่ทำให้เปลี่ยน",
+                en: "Figures of closed quarters that changed after closing: the value as closed, now, the difference "
+                    + "and the files that changed it")), at: data)
+        }
         for (name, text) in rows {
             try wrappedPair(cells, name, text, row: row)
             row += 1
