@@ -191,6 +191,8 @@ import Testing
         for (got, want) in zip(rows, expected) {
             #expect(got == want)
         }
+        let audit = try OpenXMLAudit.run(outcome.written[0].workbook)
+        #expect(audit.errorCount == 0 && audit.status == 0, "\(audit.report.suffix(2_000))")
         let summary = try String(contentsOf: outcome.written[0].summary, encoding: .utf8)
         #expect(summary.contains("ตัวเลขไตรมาส 2/2565 ที่ปิดแล้ว มีการแก้ไขภายหลัง 26 รายการ (ดูแผ่นงาน Revisions)"))
 
