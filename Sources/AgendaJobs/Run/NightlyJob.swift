@@ -71,7 +71,18 @@ public struct NightlyJob: Sendable {
         let options = configuration.reportOptions
         return "scopes=\(scopes) lang=\(configuration.language.rawValue) font=\(configuration.workbookOptions.fontName) "
             + "timeliness=\(options.timelinessDays) outlier=\(options.outlierThreshold)/\(options.outlierMinimumHistory)"
-            + (configuration.exportValues ? " export-values" : "")
+            + (configuration.exportValues ? " export-values" : "") + " closed=\(closingsFingerprint)"
+    }
+
+    /// The closings in force (quarter and number): a new closing adds a Revisions sheet to the year to date and
+    /// makes the completed quarter a reproduction, so it is a change like an edited input.
+    var closingsFingerprint: String {
+        let root = QuarterClosings.root(output: configuration.output)
+        let quarters = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }
+        return quarters.sorted().map { quarter in
+            let numbers = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(quarter).path)) ?? []
+            return quarter + "/" + numbers.filter { !$0.hasPrefix(".") }.sorted().joined(separator: "+")
+        }.joined(separator: ",")
     }
 
     var stateFile: URL { configuration.output.appendingPathComponent(Self.stateFileName) }

@@ -201,3 +201,31 @@ import Testing
         #expect(try !SheetReadBack.read(q1.written[0].workbook, sheets: ["Facts"]).sheetNames.contains("Revisions"))
     }
 }
+
+/// Nightly runs around a closing.
+@Suite struct NightlyAfterClosingTests {
+    @Test("a closing is a change: the next night rebuilds, reproduces the closed quarter and adds Revisions to the year to date")
+    func nightlyAfterClosing() throws {
+        let tests = CloseJobTests()
+        let s = try tests.setup("nightly-close")
+        defer { try? FileManager.default.removeItem(at: s.root) }
+        let asOf = BangkokCalendar.parseDay("2565-04-12")!
+        var configuration = s.configuration
+        configuration.asOf = asOf
+        let night = { NightlyJob(configuration: configuration, plan: NightlyPlan(asOfMonth: YearMonth(yearBE: 2565, month: 4), day: 12)) }
+        guard case .ran(let first) = night().run() else { Issue.record("the first night builds"); return }
+        #expect(first.written.map(\.scope.slug) == ["FY2565-Q3-to-2565-04", "FY2565-to-2565-04", "FY2565-Q2"])
+        guard case .unchanged = night().run() else { Issue.record("nothing changed yet"); return }
+
+        let closing = try tests.close(s)
+        guard case .ran(let second) = night().run() else { Issue.record("a new closing is a change"); return }
+        #expect(second.status != .failure, "\(String(describing: second.failure))")
+        let quarter = try #require(second.written.first { $0.scope == .quarter(CloseJobTests.q2) })
+        #expect(try Data(contentsOf: quarter.workbook)
+                == Data(contentsOf: closing.folder.appendingPathComponent("phayao-agenda-FY2565-Q2.xlsx")))
+        #expect(second.notices.count == 1)
+        let yearToDate = try #require(second.written.first { $0.scope.slug == "FY2565-to-2565-04" })
+        let book = try SheetReadBack.read(yearToDate.workbook, sheets: ["Revisions"])
+        #expect(book.sheets["Revisions"]?.rows.count == 1, "a Revisions sheet with its header and no revision yet")
+    }
+}
