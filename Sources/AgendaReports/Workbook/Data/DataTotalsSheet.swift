@@ -32,10 +32,10 @@ enum DataTotalsSheet {
             try sheet.write(number: total.sum, row: row, col: 4, format: format)
             try sheet.write(number: total.minimum, row: row, col: 5, format: format)
             try sheet.write(number: total.maximum, row: row, col: 6, format: format)
-            try sheet.write(string: path, row: row, col: 7, format: styles.text)
+            try sheet.write(string: path, row: row, col: 7, format: styles.indentedText)
             try sheet.write(number: Double(total.files), row: row, col: 8, format: styles.integer)
             layout.fit(total.indicatorID, col: 2)
-            layout.fit(path, col: 7)
+            layout.fit(path + "  ", col: 7)
             let places = context.report.reference.indicator(total.indicatorID)?.decimals ?? 2
             layout.fit(number: total.sum, decimals: places, col: 4)
             layout.fit(number: total.maximum, decimals: places, col: 6)

@@ -26,10 +26,10 @@ enum RevisionsSheet {
                 try layout.write(revision.closedValue, row: row, col: 3, format: format)
                 try layout.write(revision.currentValue, row: row, col: 4, format: format)
                 try layout.write(revision.difference, row: row, col: 5, format: format)
-                try layout.write(text: files, row: row, col: 6, format: styles.text)
+                try layout.write(text: files, row: row, col: 6, format: styles.indentedText)
                 layout.fit(window, col: 0)
                 layout.fit(revision.indicatorID, col: 1)
-                layout.fit(files, col: 6)
+                layout.fit(files + "  ", col: 6)
                 let places = context.report.reference.indicator(revision.indicatorID)?.decimals ?? 2
                 for (col, value) in [(3, revision.closedValue), (4, revision.currentValue), (5, revision.difference)] {
                     if let value { layout.fit(number: value, decimals: places, col: col) }
