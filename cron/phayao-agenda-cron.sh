@@ -97,5 +97,8 @@ case "$status" in
   124|137) result="FAILED: stopped after the time limit PHAYAO_TIMEOUT=$time_limit (last good report kept)" ;;
   *) result="FAILED (last good report kept): $(grep -v '^#' "$log" | tail -n 1)" ;;
 esac
+# The binary's line on the districts' feedback packs, in Thai or English: "… 3 จาก 9" / "… 3 of 9".
+to_fix=$(grep -E '^(อำเภอที่มีเรื่องต้องแก้ไข|districts with something to fix): ' "$log" | tail -n 1 | grep -oE '[0-9]+ (จาก|of) [0-9]+' | sed 's/ จาก / of /')
+if [ -n "$to_fix" ]; then result="$result; districts to fix: $to_fix"; fi
 echo "phayao-agenda $mode: $result; exit $status; log $log"
 exit "$status"

@@ -28,6 +28,13 @@ public struct ReportFileNames: Sendable, Hashable {
             : "superseded-" + dataCSV
     }
 
+    /// A district's feedback pack inside the report's folder: `districts/<code>/phayao-agenda-<slug>-<code>.xlsx`
+    /// and the message `….txt`.
+    public func districtPack(_ code: String) -> (workbook: String, message: String) {
+        let base = "districts/\(code)/phayao-agenda-\(folder)-\(code)"
+        return (base + ".xlsx", base + ".txt")
+    }
+
     /// Every file name this scope's report can have, for sweeping copies an earlier layout left at the top of the
     /// output folder.
     public var all: [String] { [workbook, summary, dataCSV, supersededCSV] }

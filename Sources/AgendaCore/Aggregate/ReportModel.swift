@@ -283,6 +283,9 @@ public struct Report: Sendable {
     /// the job that knows the closings; empty when none is covered). Renderers add a `Revisions` sheet and a
     /// summary line for each.
     public var revisions: [QuarterRevisions] = []
+    /// Which district each input file belongs to (set by the job that writes district feedback); the `Sources`
+    /// sheet then names it, or "unattributed".
+    public var attribution: DistrictAttribution?
 
     private var factIndex: [FactKey: Int]
 

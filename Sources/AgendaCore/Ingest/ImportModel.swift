@@ -75,14 +75,19 @@ public struct Rejection: Sendable, Hashable, Codable {
     public var reason: BilingualText
     /// True when this rejection discarded the entire file.
     public var wholeFile: Bool
+    /// The row's district code when it is one of the reference districts (whatever else is wrong with the row), so
+    /// the row counts towards the district its file belongs to (`DistrictAttribution`); nil otherwise.
+    public var districtCode: String?
 
-    public init(file: String, line: Int, column: String, text: String, reason: BilingualText, wholeFile: Bool = false) {
+    public init(file: String, line: Int, column: String, text: String, reason: BilingualText, wholeFile: Bool = false,
+                districtCode: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.text = text
         self.reason = reason
         self.wholeFile = wholeFile
+        self.districtCode = districtCode
     }
 }
 

@@ -138,8 +138,9 @@ public struct CloseJob: Sendable {
             entries.append(entry)
         }
         let inputs = ReportJob.Inputs(reference: reference, imported: imported, asOf: asOf)
-        let plan = ReportJob.ScopePlan(scope: .quarter(quarter), inputs: inputs, configuration: configuration,
+        var plan = ReportJob.ScopePlan(scope: .quarter(quarter), inputs: inputs, configuration: configuration,
                                        revisions: [], closing: nil)
+        plan.districtPacks = false
         _ = try ReportJob(configuration: configuration).produce(plan) { name, write in
             let url = staging.appendingPathComponent(name)
             try write(url)
@@ -154,7 +155,7 @@ public struct CloseJob: Sendable {
         let manifestURL = staging.appendingPathComponent(QuarterClosing.manifestName)
         try Data(manifest.csv()).write(to: manifestURL)
         try AtomicFile.flushToDisk(manifestURL)
-        try Self.flushFolders(under: staging)
+        try StagedReportFolders.flushFolders(under: staging)
         return manifest
     }
 
@@ -181,18 +182,5 @@ public struct CloseJob: Sendable {
         try handle.synchronize()
         chmod(copy.path, 0o444)
         return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
-    }
-
-    /// fsync every folder under `root` and `root` itself, so the renamed closing holds its files after a crash.
-    private static func flushFolders(under root: URL) throws {
-        let fm = FileManager.default
-        for case let path as String in fm.enumerator(atPath: root.path) ?? FileManager.DirectoryEnumerator() {
-            var isFolder: ObjCBool = false
-            let url = root.appendingPathComponent(path)
-            if fm.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-                try AtomicFile.flushToDisk(url)
-            }
-        }
-        try AtomicFile.flushToDisk(root)
     }
 }

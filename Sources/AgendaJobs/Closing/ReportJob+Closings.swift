@@ -13,6 +13,9 @@ extension ReportJob {
         var revisions: [QuarterRevisions]
         /// Set when the scope is a closed quarter rebuilt from its archive.
         var closing: QuarterClosing?
+        /// Whether to write a feedback pack per district beside the report (not inside a closing, which holds the
+        /// signed-off report only).
+        var districtPacks = true
     }
 
     /// The closing to rebuild `scope` from: a closed quarter's own report, unless `--current`.

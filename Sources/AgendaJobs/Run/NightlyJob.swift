@@ -128,15 +128,20 @@ public struct NightlyJob: Sendable {
             let nightly = Set([plan.quarterToDate, plan.yearToDate])
             for item in outcome.written where nightly.contains(item.scope) {
                 // The overflow CSVs go along: the workbook's notice sends its reader to the file beside it.
-                for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV].compactMap({ $0 }) {
-                    let copy = incoming.appendingPathComponent(url.lastPathComponent)
+                let folder = item.workbook.deletingLastPathComponent().path + "/"
+                for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV].compactMap({ $0 })
+                    + item.districtPacks {
+                    // `districts/<code>/…` keeps its place: latest/districts/ mirrors tonight's packs.
+                    precondition(url.path.hasPrefix(folder), "a report's files live in its folder")
+                    let copy = incoming.appendingPathComponent(String(url.path.dropFirst(folder.count)))
+                    try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
                     if link(url.path, copy.path) != 0 {
                         try fm.copyItem(at: url, to: copy)
                         try AtomicFile.flushToDisk(copy)
                     }
                 }
             }
-            try AtomicFile.flushToDisk(incoming)
+            try StagedReportFolders.flushFolders(under: incoming)
             var isFolder: ObjCBool = false
             if fm.fileExists(atPath: latestFolder.path, isDirectory: &isFolder), isFolder.boolValue,
                try AtomicFile.exchange(incoming, latestFolder) {

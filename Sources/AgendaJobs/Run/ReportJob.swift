@@ -140,6 +140,10 @@ public struct ReportJob: Sendable {
             status: imported.rejections.isEmpty ? .clean : .writtenWithRejections, failure: nil,
             skipped: imported.skipped.count)
         outcome.notices = plans.compactMap { plan in plan.closing.map(Self.reproducedNotice) }
+        if plans.contains(where: \.districtPacks) {
+            let toFix = Set(written.flatMap(\.districtsToFix))
+            outcome.districtsToFix = (toFix.count, plans[0].inputs.reference.districts.count)
+        }
         return outcome
     }
 
@@ -160,6 +164,9 @@ public struct ReportJob: Sendable {
             scope: scope, options: configuration.reportOptions, reference: inputs.reference,
             imported: inputs.imported, asOf: inputs.asOf)
         report.revisions = plan.revisions
+        // Always: the Sources sheet names each file's district, in a closing's workbook as in the report's.
+        report.attribution = DistrictAttribution(imported: inputs.imported,
+                                                 districtCodes: inputs.reference.districts.map(\.code))
         let names = ReportFileNames(scope: scope)
         let exportsValues = configuration.exportValues
         var supersededOverflow = false
@@ -179,8 +186,13 @@ public struct ReportJob: Sendable {
         }
         let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
         let summaryURL = try put(names.summary) { temporary in try Data(summary.utf8).write(to: temporary) }
-        return ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
-                                     dataCSV: csvURL, supersededCSV: supersededURL)
+        var written = ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
+                                            dataCSV: csvURL, supersededCSV: supersededURL)
+        if plan.districtPacks, let attribution = report.attribution {
+            (written.districtPacks, written.districtsToFix) = try produceDistrictPacks(
+                report, attribution: attribution, configuration: configuration, put: put)
+        }
+        return written
     }
 
     /// Before reports had folders of their own they were written at the top of the output folder. Once a scope's

@@ -12,6 +12,10 @@ public struct ReportOutcome: Sendable {
         public var dataCSV: URL?
         /// Set when the superseded values overflowed the `Superseded` sheet and went to this CSV.
         public var supersededCSV: URL? = nil
+        /// Each district's feedback workbook and message (`districts/<code>/…` in the report's folder).
+        public var districtPacks: [URL] = []
+        /// Districts whose pack has something to fix, in code order.
+        public var districtsToFix: [String] = []
     }
 
     /// Exit codes, as documented in `phayao-agenda --help` and the README.
@@ -43,6 +47,9 @@ public struct ReportOutcome: Sendable {
     /// Said before everything else when the run ends: a closed quarter rebuilt from its archive, and by whom and
     /// when it was closed.
     public var notices: [BilingualText] = []
+    /// Districts with something to fix in any scope's feedback pack, and how many districts there are; nil when no
+    /// pack was written.
+    public var districtsToFix: (count: Int, of: Int)?
 
     public var exitCode: Int32 { status.rawValue }
 
@@ -64,6 +71,11 @@ public struct ReportOutcome: Sendable {
             if let csv = item.supersededCSV { lines.append(csv.path) }
         }
         let n = { (x: Int) in NumberText.decimal(Double(x), decimals: 0) }
+        if let toFix = districtsToFix {
+            // The cron wrapper reads this line (in either language) into its one-line result.
+            lines.append(language == .th ? "อำเภอที่มีเรื่องต้องแก้ไข: \(toFix.count) จาก \(toFix.of)"
+                                         : "districts with something to fix: \(toFix.count) of \(toFix.of)")
+        }
         switch language {
         case .th:
             var line = "อ่าน \(n(files)) ไฟล์ รับ \(n(accepted)) ค่า แทนที่ \(n(superseded)) ค่า ปฏิเสธ \(n(rejected)) แถว"

@@ -60,6 +60,12 @@ final class StagedReportFolders {
         }
         let temporary = stagedFolder.appendingPathComponent(file)
         do {
+            if file.contains("/") {
+                // A file in a subfolder of the report (`districts/5601/…`): the subfolders switch with the report.
+                precondition(!file.split(separator: "/").contains { $0 == ".." || $0 == "." }, "a plain relative path")
+                try FileManager.default.createDirectory(at: temporary.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+            }
             try produce(temporary)
             try AtomicFile.flushToDisk(temporary)
         } catch {
@@ -83,7 +89,7 @@ final class StagedReportFolders {
         var done: [Switch] = []
         do {
             for folder in staged {
-                try AtomicFile.flushToDisk(staging.appendingPathComponent(folder, isDirectory: true))
+                try Self.flushFolders(under: staging.appendingPathComponent(folder, isDirectory: true))
             }
             try AtomicFile.flushToDisk(staging)
             for (k, folder) in staged.enumerated() {
@@ -157,6 +163,19 @@ final class StagedReportFolders {
 
     deinit {
         if !committed { abandon() }
+    }
+
+    /// fsync `root` and every folder under it, so a switched-in report holds all its files after a crash.
+    static func flushFolders(under root: URL) throws {
+        let fm = FileManager.default
+        for case let path as String in fm.enumerator(atPath: root.path) ?? FileManager.DirectoryEnumerator() {
+            var isFolder: ObjCBool = false
+            let url = root.appendingPathComponent(path)
+            if fm.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+                try AtomicFile.flushToDisk(url)
+            }
+        }
+        try AtomicFile.flushToDisk(root)
     }
 
     private static func rename(_ from: URL, _ to: URL) throws {

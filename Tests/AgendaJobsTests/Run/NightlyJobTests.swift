@@ -35,7 +35,9 @@ struct NightlyJobTests {
     }
 
     private func names(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        // The districts' feedback packs have their own tests.
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") && $0 != "districts" }
+            .sorted()
     }
 
     @Test("mid-quarter: quarter-to-date and year-to-date reports, latest/ holds exactly those")

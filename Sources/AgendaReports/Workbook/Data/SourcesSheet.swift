@@ -13,6 +13,11 @@ enum SourcesSheet {
         "file", "districts", "encoding", "rows_read", "accepted", "superseded", "rejected", "blank",
         "modified", "bytes", "sha256",
     ]
+    /// The last column when the report knows which district each file belongs to.
+    static let attributionHeader = "attributed_to"
+    /// Shown in `attributed_to` for a file no district could be found for: it is in no district's feedback pack.
+    static let unattributedLabel = "unattributed"
+
     /// Thai label of the total row (column `file`).
     static let totalLabel = "รวม / Total"
     /// Shown in `encoding` for a file that could not be decoded.
@@ -62,7 +67,9 @@ enum SourcesSheet {
     }
 
     static func write(_ context: SheetContext) throws -> Worksheet {
-        var layout = try DataSheetLayout(context: context, name: name, headers: headers)
+        let attribution = context.report.attribution
+        var layout = try DataSheetLayout(context: context, name: name,
+                                         headers: headers + (attribution == nil ? [] : [attributionHeader]))
         let sheet = layout.sheet
         let styles = context.styles
         let imported = context.report.imported
@@ -86,6 +93,10 @@ enum SourcesSheet {
             try sheet.write(date: source.modified, row: row, col: 8, format: styles.dateTime)
             try sheet.write(number: Double(source.byteCount), row: row, col: 9, format: styles.integer)
             try sheet.write(string: source.sha256, row: row, col: 10, format: styles.code)
+            if let attribution {
+                try sheet.write(string: attribution.district(ofFile: source.path) ?? unattributedLabel, row: row, col: 11,
+                                format: styles.code)
+            }
             bytes += source.byteCount
             layout.fit(source.path, col: 0)
             layout.fit(districts, col: 1)
