@@ -57,7 +57,9 @@ struct CronWrapperTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("phayao-agenda nightly: OK with rejected rows") == true)
-        #expect(result.stdout.contains("exit 2; log Reports/logs/"))
+        // The bad row is 5601's; 5602 has not sent January (due 10 February): both districts have something to fix.
+        #expect(result.stdout.contains("(see the Rejected sheet); districts to fix: 2 of 2; exit 2; log Reports/logs/"),
+                "\(result.stdout)")
         let log = try String(contentsOf: try #require(logs(home).first), encoding: .utf8)
         #expect(log.contains("nightly --inputs Inputs --out Reports --as-of 2565-02-20"))
         #expect(log.contains("phayao-agenda-FY2565-to-2565-02.xlsx"))
