@@ -42,7 +42,7 @@ public struct DistrictWorkbookRenderer: Sendable {
         let sheet = try context.workbook.addWorksheet(name: Self.toFixSheet)
         let styles = context.styles
         let measure = ColumnWidths(bodySize: options.bodySize)
-        let widths: [Double] = [34, 9, 14, 22, 48, 40]
+        let widths: [Double] = [30, 8, 16, 22, 46, 40]
         for (col, width) in widths.enumerated() { try sheet.setColumn(first: col, last: col, width: width) }
         var row = 0
         try sheet.write(string: "สิ่งที่ต้องแก้ไข อำเภอ\(district) · To fix", row: row, col: 0, format: styles.title)
@@ -59,7 +59,8 @@ public struct DistrictWorkbookRenderer: Sendable {
             for cells in rows {
                 var lines = 1
                 for (col, text) in cells.enumerated() where !text.isEmpty {
-                    try sheet.write(string: text, row: row, col: col, format: col >= 4 ? styles.wrappedText : styles.text)
+                    // Everything wraps within its column: a long path or key never runs into the next cell.
+                    try sheet.write(string: text, row: row, col: col, format: styles.wrappedText)
                     lines = max(lines, measure.lines(text, width: widths[col]))
                 }
                 try sheet.setRow(row, height: measure.rowHeight(lines: lines))
@@ -68,7 +69,7 @@ public struct DistrictWorkbookRenderer: Sendable {
             row += 1
         }
         let rejected = feedback.rejections.map { r -> [String] in
-            [r.file, r.line > 0 ? String(r.line) : (r.wholeFile ? "ทั้งไฟล์" : ""), r.column,
+            [r.file.hasPrefix("submissions/") ? String(r.file.dropFirst("submissions/".count)) : r.file, r.line > 0 ? String(r.line) : (r.wholeFile ? "ทั้งไฟล์" : ""), r.column,
              DistrictMessageRenderer.clipped(r.text), r.reason.th, r.reason.en]
         }
         try table("แถวที่ต้องแก้ไขแล้วส่งใหม่ · Rows to correct and send again",
@@ -114,9 +115,18 @@ public struct DistrictWorkbookRenderer: Sendable {
         let styles = context.styles
         let headers = ["ตัวชี้วัด · Indicator", "หน่วย · Unit", "อำเภอ\(district)", "เป้าหมาย · Target", "% ของเป้าหมาย",
                        "สถานะ · Status", "จังหวัด · Province", "อันดับ · Rank"]
-        let widths: [Double] = [44, 10, 16, 16, 14, 22, 16, 12]
-        for (col, width) in widths.enumerated() { try sheet.setColumn(first: col, last: col, width: width) }
-        let measure = ColumnWidths(bodySize: options.bodySize)
+        let widths: [Double] = [44, 13, 16, 16, 14, 22, 16, 12]
+        // The number columns grow to their widest value (a fund balance in baht runs to 14 digits): too narrow
+        // shows ####.
+        var measure = ColumnWidths(bodySize: options.bodySize)
+        for (col, width) in widths.enumerated() { measure.atLeast(width, col: col) }
+        for standing in feedback.standings {
+            let decimals = standing.indicator.decimals
+            for (col, value) in [(2, standing.district?.value), (3, standing.district?.target), (6, standing.province?.value)] {
+                if let value { measure.fit(number: value, decimals: decimals, col: col) }
+            }
+        }
+        try measure.apply(to: sheet)
         try sheet.write(string: "\(context.report.yearToDate.displayName(.th)) · อำเภอ\(district)", row: 0, col: 0,
                         format: styles.subtitle)
         for (col, header) in headers.enumerated() { try sheet.write(string: header, row: 1, col: col, format: styles.header) }
@@ -126,13 +136,13 @@ public struct DistrictWorkbookRenderer: Sendable {
             let indicator = standing.indicator
             let format = context.valueFormat(indicatorID: indicator.id)
             try sheet.write(string: indicator.name(.th), row: row, col: 0, format: styles.wrappedText)
-            try sheet.setRow(row, height: measure.rowHeight(lines: measure.lines(indicator.name(.th), width: widths[0])))
+            try sheet.setRow(row, height: measure.rowHeight(lines: measure.lines(indicator.name(.th), width: measure.width(0))))
             try sheet.write(string: indicator.unit(.th), row: row, col: 1, format: styles.text)
             if let value = standing.district?.value { try sheet.write(number: value, row: row, col: 2, format: format) }
             if let target = standing.district?.target { try sheet.write(number: target, row: row, col: 3, format: format) }
             if let pct = standing.district?.achievementPct { try sheet.write(number: pct, row: row, col: 4, format: styles.percent) }
             if let fact = standing.district, let text = fact.statusText(indicator) {
-                try sheet.write(string: text.th, row: row, col: 5, format: styles.text)
+                try sheet.write(string: text.th, row: row, col: 5, format: styles.indentedText)
             }
             if let value = standing.province?.value { try sheet.write(number: value, row: row, col: 6, format: format) }
             if let rank = standing.rank {
