@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS]                        # default 60 s, submissions mode
 #   PHAYAO_FUZZ_MODE=reference scripts/fuzz.sh 60    # the reference loader instead
+#   PHAYAO_FUZZ_MODE=manifest scripts/fuzz.sh 60     # a closing's manifest.csv
 #
 # Builds the harness with -sanitize=fuzzer,address under .build-fuzz/ (apart from the normal .build/), seeds a
 # work corpus under .build-fuzz/ from Tests/Fixtures/fuzz-corpus/ and runs for SECONDS. Crashing inputs are

@@ -1,8 +1,8 @@
 import AgendaCore
 import Foundation
 
-/// libFuzzer harness for the submission reader and row checker (and, with `PHAYAO_FUZZ_MODE=reference`, the
-/// reference loader). `scripts/fuzz.sh` builds it with `-DFUZZING -sanitize=fuzzer,address`; `main` then starts
+/// libFuzzer harness for the submission reader and row checker (with `PHAYAO_FUZZ_MODE=reference`, the reference
+/// loader; with `PHAYAO_FUZZ_MODE=manifest`, a closing's manifest). `scripts/fuzz.sh` builds it with `-DFUZZING -sanitize=fuzzer,address`; `main` then starts
 /// libFuzzer's driver, which calls `LLVMFuzzerTestOneInput`. In a normal build the target still compiles, and its
 /// `main` runs the files named as arguments through the same entry point: how a saved crash is reproduced.
 ///
@@ -36,10 +36,22 @@ enum FuzzHarness {
         }
     }()
 
-    static let fuzzesReference = ProcessInfo.processInfo.environment["PHAYAO_FUZZ_MODE"] == "reference"
+    static let mode = ProcessInfo.processInfo.environment["PHAYAO_FUZZ_MODE"] ?? "submissions"
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
-        if fuzzesReference { runReference(bytes) } else { runSubmissions(bytes) }
+        switch mode {
+        case "reference": runReference(bytes)
+        case "manifest": runManifest(bytes)
+        default: runSubmissions(bytes)
+        }
+    }
+
+    /// A closing's `manifest.csv` as a coordinator might have edited it: never a crash, and whatever parses writes
+    /// back to a manifest that parses to the same thing.
+    static func runManifest(_ bytes: UnsafeRawBufferPointer) {
+        guard let manifest = try? ClosingManifest.parse(Array(bytes)) else { return }
+        guard let again = try? ClosingManifest.parse(manifest.csv()) else { fail("a parsed manifest did not parse back") }
+        if again != manifest { fail("a manifest changed on its way through csv(): \(manifest) → \(again)") }
     }
 
     /// The input as one file, or (first byte ≥ 0x80) as two files split at a point chosen by the first byte,

@@ -47,7 +47,7 @@ extension ClosingManifest {
             } else {
                 guard fields[2].count == 64, fields[2].allSatisfy(\.isHexDigit) else { throw fail("sha256 is not 64 hex digits") }
                 entry.sha256 = fields[2]
-                guard let modified = Double(fields[5]) else { throw fail("modified_seconds is not a number") }
+                guard let modified = Double(fields[5]), modified.isFinite else { throw fail("modified_seconds is not a number") }
                 entry.modified = Date(timeIntervalSince1970: modified)
                 let counts = try [3, 6, 7, 8, 9, 10].map { column -> Int in
                     guard let n = Int(fields[column]), n >= 0 else { throw fail("\(header[column]) is not a count") }
@@ -65,7 +65,7 @@ extension ClosingManifest {
             return value
         }
         func date(_ name: String) throws -> Date {
-            guard let seconds = settings[name].flatMap({ Double($0.seconds) }) else {
+            guard let seconds = settings[name].flatMap({ Double($0.seconds) }), seconds.isFinite else {
                 throw ClosingManifestError(line: 0, reason: "closing row '\(name)' has no modified_seconds")
             }
             return Date(timeIntervalSince1970: seconds)
@@ -85,11 +85,9 @@ extension ClosingManifest {
             fontName: try setting("font"), timelinessDays: days, entries: entries)
     }
 
-    /// Undoes `CSVField.neutralised`: the apostrophe it puts before text Excel would run as a formula.
+    /// Undoes `shielded`: one leading apostrophe off.
     static func plain(_ text: String) -> String {
-        guard text.hasPrefix("'"), let second = text.unicodeScalars.dropFirst().first,
-              CSVField.formulaStarts.contains(second) else { return text }
-        return String(text.dropFirst())
+        text.hasPrefix("'") ? String(text.dropFirst()) : text
     }
 }
 

@@ -89,7 +89,7 @@ public struct ClosingManifest: Sendable, Hashable {
                 fields[4] = Self.readable(date)
                 fields[5] = Self.exactSeconds(date)
             }
-            fields[11] = CSVField.neutralised(value)
+            fields[11] = Self.shielded(value)
             record(fields)
         }
         record(Self.header)
@@ -103,10 +103,10 @@ public struct ClosingManifest: Sendable, Hashable {
         setting("font", fontName)
         setting("timeliness_days", String(timelinessDays))
         for entry in entries {
-            var fields = [entry.kind.rawValue, CSVField.neutralised(entry.path)]
+            var fields = [entry.kind.rawValue, Self.shielded(entry.path)]
             if entry.kind == .skipped {
                 fields += [String](repeating: "", count: 9)
-                fields += [CSVField.neutralised(entry.reason?.th ?? ""), CSVField.neutralised(entry.reason?.en ?? "")]
+                fields += [Self.shielded(entry.reason?.th ?? ""), Self.shielded(entry.reason?.en ?? "")]
             } else {
                 fields += [entry.sha256, String(entry.bytes), Self.readable(entry.modified), Self.exactSeconds(entry.modified)]
                 fields += [entry.rowsRead, entry.accepted, entry.superseded, entry.rejected, entry.blank].map(String.init)
@@ -125,4 +125,11 @@ public struct ClosingManifest: Sendable, Hashable {
     }
 
     static func exactSeconds(_ date: Date) -> String { "\(date.timeIntervalSince1970)" }
+
+    /// Text with a leading apostrophe when Excel would run it as a formula (`CSVField.neutralised`), and also when
+    /// it already starts with one, so `plain` can always take exactly one off: the manifest must read back to the
+    /// very same note and paths.
+    static func shielded(_ text: String) -> String {
+        text.hasPrefix("'") ? "'" + text : CSVField.neutralised(text)
+    }
 }
