@@ -1,5 +1,4 @@
 import AgendaCore
-import Crypto
 import Foundation
 
 extension QuarterClosing {
@@ -66,17 +65,6 @@ extension QuarterClosing {
 
     /// SHA-256 (lowercase hex) and size of a regular file, streamed.
     static func sha256(of url: URL) throws -> (String, Int) {
-        let reader = try RegularFileReader.open(url)
-        var hasher = SHA256()
-        var buffer: [UInt8] = []
-        var size = 0
-        while true {
-            buffer.removeAll(keepingCapacity: true)
-            let n = try reader.read(into: &buffer, maxCount: 1 << 20)
-            if n == 0 { break }
-            size += n
-            hasher.update(data: buffer)
-        }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        try StreamedDigest.of(try RegularFileReader.open(url))
     }
 }

@@ -1,6 +1,5 @@
 import AgendaCore
 import AgendaReports
-import Crypto
 import Foundation
 
 /// `close --quarter`: freezes a quarter's report as signed off, with everything needed to reproduce it, into
@@ -161,26 +160,16 @@ public struct CloseJob: Sendable {
 
     /// Streams a file's bytes into `copy` (folders created, read-only afterwards), returning SHA-256 and size.
     static func copy(from open: () throws -> any ByteChunkSource, to copy: URL) throws -> (String, Int) {
-        var source = try open()
+        let source = try open()
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: copy.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: copy.path])
         }
         let handle = try FileHandle(forWritingTo: copy)
         defer { try? handle.close() }
-        var hasher = SHA256()
-        var buffer: [UInt8] = []
-        var size = 0
-        while true {
-            buffer.removeAll(keepingCapacity: true)
-            let n = try source.read(into: &buffer, maxCount: 1 << 20)
-            if n == 0 { break }
-            size += n
-            hasher.update(data: buffer)
-            try handle.write(contentsOf: buffer)
-        }
+        let digest = try StreamedDigest.of(source) { try handle.write(contentsOf: $0) }
         try handle.synchronize()
         chmod(copy.path, 0o444)
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return digest
     }
 }
