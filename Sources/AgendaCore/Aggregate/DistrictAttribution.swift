@@ -22,12 +22,10 @@ public struct DistrictAttribution: Sendable {
         let known = Set(districtCodes)
         var counts: [String: [String: Int]] = [:]
         let sources = imported.sources
-        for value in imported.accepted {
-            counts[sources[value.sourceIndex].path, default: [:]][value.key.districtCode, default: 0] += 1
-        }
-        for pair in imported.superseded {
-            let loser = pair.superseded
-            counts[sources[loser.sourceIndex].path, default: [:]][loser.key.districtCode, default: 0] += 1
+        for store in [imported.accepted, imported.superseded.replaced] {
+            for (source, districts) in store.rowsPerSourceAndDistrict() {
+                for (code, n) in districts { counts[sources[source].path, default: [:]][code, default: 0] += n }
+            }
         }
         // A row rejected for several reasons is one row: count each (file, line) once.
         var seen: Set<String> = []
@@ -69,5 +67,31 @@ public struct DistrictAttribution: Sendable {
             if let code = known.first(where: { $0 == digits }) { return code }
         }
         return nil
+    }
+}
+
+extension AcceptedValues {
+    /// How many values each source file holds per district code, counted on the integer columns: a year of
+    /// per-village values is tens of millions, too many to look up two strings for each.
+    func rowsPerSourceAndDistrict() -> [Int: [String: Int]] {
+        let districts = districtCodes.count
+        var flat: [Int: [Int]] = [:]
+        var lastSource = -1
+        var lastCounts: [Int] = []
+        for i in indices {
+            let source = Int(sourceIndex[i])
+            if source != lastSource {
+                if lastSource >= 0 { flat[lastSource] = lastCounts }
+                lastSource = source
+                lastCounts = flat[source] ?? [Int](repeating: 0, count: districts)
+            }
+            lastCounts[Int(districtIndex[i])] += 1
+        }
+        if lastSource >= 0 { flat[lastSource] = lastCounts }
+        return flat.mapValues { counts in
+            var byCode: [String: Int] = [:]
+            for (d, n) in counts.enumerated() where n > 0 { byCode[districtCodes[d]] = n }
+            return byCode
+        }
     }
 }

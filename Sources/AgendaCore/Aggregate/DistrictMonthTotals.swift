@@ -51,11 +51,16 @@ extension AcceptedValues {
         // share both, which keeps the set's probes far below one per value.
         var counted: Set<UInt64> = []
         var lastPair: UInt64 = .max
+        // Values come sorted by key, so a row's group is nearly always the previous row's: no hash probe then.
+        var lastKey: UInt64 = .max
+        var lastSlot = 0
         for i in indices {
             let key = UInt64(districtIndex[i]) << 48 | UInt64(indicatorIndex[i]) << 32
                 | UInt64(UInt32(bitPattern: monthOrdinal[i]))
             let slot: Int
-            if let known = slotByKey[key] {
+            if key == lastKey {
+                slot = lastSlot
+            } else if let known = slotByKey[key] {
                 slot = known
             } else {
                 slot = running.count
@@ -63,6 +68,7 @@ extension AcceptedValues {
                 keys.append(key)
                 running.append(Running())
             }
+            (lastKey, lastSlot) = (key, slot)
             let value = values[i]
             let source = Int(sourceIndex[i])
             running[slot].values += 1
