@@ -35,6 +35,10 @@ struct CommonOptions: ParsableArguments {
           help: "Also write every accepted value to …-data.csv beside the workbook (by default only when asked: for per-village data it is larger than the inputs, and the Data sheet holds totals per district × month × indicator when the values do not fit it).")
     var exportValues = false
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Read and check every input file again instead of reusing the scans kept in <out>/.cache/ for files that have not changed.")
+    var noCache = false
+
     func validate() throws {
         if let asOf {
             guard let day = BangkokCalendar.parseDay(asOf) else {
@@ -67,7 +71,7 @@ struct CommonOptions: ParsableArguments {
             language: lang,
             reportOptions: ReportOptions(timelinessDays: timelinessDays),
             workbookOptions: WorkbookOptions(fontName: font),
-            exportValues: exportValues)
+            exportValues: exportValues, useScanCache: !noCache)
     }
 
     var language: Language { lang }

@@ -1,4 +1,5 @@
 import AgendaCore
+import Crypto
 import Foundation
 
 /// Reads the reference tables of `Inputs/reference/` from disk for the core's `ReferenceLoader`.
@@ -17,6 +18,19 @@ public enum ReferenceFolder {
             }
         }
         return try ReferenceLoader.load(ReferenceTables(bytes: bytes, location: folder.path))
+    }
+
+    /// SHA-256 over the tables' names and bytes: what the scan cache keys on, so an edited table makes every cached
+    /// scan a miss (a row valid yesterday may not be today).
+    public static func digest(_ folder: URL) -> String {
+        var hasher = SHA256()
+        for name in ReferenceTables.fileNames {
+            hasher.update(data: Data(name.utf8 + [0]))
+            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data()
+            hasher.update(data: Data(String(bytes.count).utf8 + [0]))
+            hasher.update(data: bytes)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// The newest modification time among the tables, for a report run on no submissions at all.

@@ -25,11 +25,14 @@ public struct ReportJobConfiguration: Sendable {
     /// `--current`: report a closed quarter from today's inputs (with its `Revisions`) instead of rebuilding the
     /// closed report from the inputs archived when it was closed.
     public var current: Bool = false
+    /// Keep each input file's scan in `<out>/.cache/` and reuse it while the file is unchanged (`--no-cache`
+    /// turns it off). A report built with the cache is byte-identical to one built without it.
+    public var useScanCache: Bool
 
     public init(
         inputs: URL, output: URL, asOf: Date? = nil, language: Language = .th,
         reportOptions: ReportOptions = ReportOptions(), workbookOptions: WorkbookOptions = WorkbookOptions(),
-        showProgress: Bool = isatty(2) == 1, exportValues: Bool = false
+        showProgress: Bool = isatty(2) == 1, exportValues: Bool = false, useScanCache: Bool = true
     ) {
         self.inputs = inputs
         self.output = output
@@ -39,6 +42,7 @@ public struct ReportJobConfiguration: Sendable {
         self.workbookOptions = workbookOptions
         self.showProgress = showProgress
         self.exportValues = exportValues
+        self.useScanCache = useScanCache
     }
 }
 
