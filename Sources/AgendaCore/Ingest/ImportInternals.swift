@@ -169,6 +169,9 @@ struct FileScan {
     var keyColumns = ""
     /// Lines whose note is longer than an Excel cell holds.
     var longNoteLines: [Int] = []
+    /// This file's own label table (area labels and notes), which `rows` point into until the merge maps them to
+    /// the import's ids: every text its scan interned, failed encoding attempts included, in first-seen order.
+    var labels: [String] = [""]
 }
 
 /// Integer ranks that order compact keys exactly as `ValueKey`'s `<` orders the finished values (district code,
