@@ -107,9 +107,24 @@ struct CompactKeyTable {
         for slot in slots where slot.used && slot.payload != Self.absent { body(slot.key, slot.payload) }
     }
 
+    /// Doubles the table. Live slots are placed straight into the new array: no key there can be equal and
+    /// nothing can need growing, so the per-insert checks of `updateValue` are skipped (rehashing showed as 4% of
+    /// `validate` on the village benchmark, where every key is new).
     private mutating func grow() {
-        let old = slots
-        self = CompactKeyTable(capacity: old.count)
-        for slot in old where slot.used && slot.payload != Self.absent { updateValue(slot.payload, forKey: slot.key) }
+        let newSize = slots.count * 2
+        let newMask = newSize - 1
+        var fresh = [Slot](repeating: Slot(packed: 0, area: 0, payload: Self.empty), count: newSize)
+        var live = 0
+        fresh.withUnsafeMutableBufferPointer { fresh in
+            for slot in slots where slot.used && slot.payload != Self.absent {
+                var i = Self.index(slot.key, mask: newMask)
+                while fresh[i].used { i = (i + 1) & newMask }
+                fresh[i] = slot
+                live += 1
+            }
+        }
+        slots = fresh
+        mask = newMask
+        count = live
     }
 }

@@ -35,52 +35,61 @@ struct WinnerMerge {
     /// One probe per row does both checks: a key already held by this same file is a duplicate inside the file;
     /// one held by an earlier file is superseded. (A separate per-file table cost a cache miss per row, the
     /// largest single cost in the 1 GB benchmark.) The new value takes the key's row at once; what it replaced is
-    /// kept in `firstTouch` until the file's duplicates are known.
+    /// kept in `replaced` until the file's duplicates are known. Keys new to the import are not listed there (on
+    /// a first submission that is every row): a duplicated one is found again through the table.
     mutating func absorb(_ scan: inout FileScan, file fileIndex: Int, displayPath: String, lookups: ReferenceLookups,
                          labels: [String]) {
         let file = UInt32(fileIndex)
-        var firstTouch: [(row: Int, held: Int, previous: HeldValues.Row?)] = []
+        var replaced: [(row: Int, held: Int, previous: HeldValues.Row)] = []
         var duplicated = false
-        for (rowIndex, row) in scan.rows.enumerated() {
-            let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
-            if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
-                let heldIndex = Int(existing)
-                if held.file(heldIndex) == file {
-                    duplicated = true
-                    continue
+        var seen = districtsSeen[fileIndex]
+        precondition(held.count + scan.rows.count < Int(CompactKeyTable.payloadLimit),
+                     "more keys than a 32-bit row number holds")
+        scan.rows.withUnsafeBufferPointer { rows in
+            for rowIndex in rows.indices {
+                let row = rows[rowIndex]
+                let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
+                if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
+                    let heldIndex = Int(existing)
+                    if held.file(heldIndex) == file {
+                        duplicated = true
+                        continue
+                    }
+                    replaced.append((rowIndex, heldIndex, held[heldIndex]))
+                    held[heldIndex] = candidate
+                } else {
+                    held.append(candidate)
                 }
-                firstTouch.append((rowIndex, heldIndex, held[heldIndex]))
-                held[heldIndex] = candidate
-            } else {
-                precondition(held.count < Int(CompactKeyTable.payloadLimit), "more keys than a 32-bit row number holds")
-                firstTouch.append((rowIndex, held.count, nil))
-                held.append(candidate)
+                // Districts among counted rows; recounted below if duplicates take rows away.
+                seen[row.key.district] = true
             }
         }
         var duplicateRows = Set<Int>()
         if duplicated {
             duplicateRows = Self.rejectDuplicates(in: &scan, file: displayPath, lookups: lookups, labels: labels)
-            // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
-            for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
-                if let previous {
-                    held[heldIndex] = previous
-                } else {
-                    winners.remove(scan.rows[rowIndex].key)
+            // Every row of a duplicated key is rejected, so give the key back to whoever held it before: the
+            // replaced value, or nobody when the key was new.
+            for (rowIndex, heldIndex, previous) in replaced where duplicateRows.contains(rowIndex) {
+                held[heldIndex] = previous
+            }
+            for rowIndex in duplicateRows.sorted() {
+                let key = scan.rows[rowIndex].key
+                if let heldIndex = winners.value(for: key).map(Int.init), held.file(heldIndex) == file {
+                    winners.remove(key)
                     held.markDead(heldIndex)
                 }
             }
+            seen = districtsSeen[fileIndex]
+            for (rowIndex, row) in scan.rows.enumerated() where !duplicateRows.contains(rowIndex) {
+                seen[row.key.district] = true
+            }
         }
-        for (rowIndex, _, previous) in firstTouch where !duplicated || !duplicateRows.contains(rowIndex) {
-            guard let previous else { continue }
+        for (rowIndex, _, previous) in replaced where !duplicated || !duplicateRows.contains(rowIndex) {
             supersededCount[Int(previous.file)] += 1
             if retainValues {
                 losers.append(previous)
                 loserKeys.append(scan.rows[rowIndex].key)
             }
-        }
-        var seen = districtsSeen[fileIndex]
-        for (rowIndex, row) in scan.rows.enumerated() where !duplicated || !duplicateRows.contains(rowIndex) {
-            seen[row.key.district] = true
         }
         districtsSeen[fileIndex] = seen
         scan.rows = []
