@@ -6,10 +6,11 @@
 /// the held value, which is kept as superseded, never added. For every file, rows read = accepted + superseded +
 /// rejected + blank.
 struct WinnerMerge {
-    /// Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
-    /// table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark). Payload: the key's row
-    /// in `held`, which carries the winning value, so each file's rows can go as soon as it is merged.
-    private var winners = CompactKeyTable()
+    /// Split by (district, month, indicator) so a file's rows touch only the few small tables of its groups
+    /// (`GroupedKeyTable`); each grows with its own keys, never pre-sized from the input, because resubmissions
+    /// make distinct keys far fewer than rows. Payload: the key's row in `held`, which carries the winning value,
+    /// so each file's rows can go as soon as it is merged.
+    private var winners = GroupedKeyTable()
     private var held: HeldValues
     /// Superseded values (kept only with `retainValues`), in the order they lost, and their keys.
     private var losers = HeldValues(retainsValues: true)
@@ -43,7 +44,7 @@ struct WinnerMerge {
         var replaced: [(row: Int, held: Int, previous: HeldValues.Row)] = []
         var duplicated = false
         var seen = districtsSeen[fileIndex]
-        precondition(held.count + scan.rows.count < Int(CompactKeyTable.payloadLimit),
+        precondition(held.count + scan.rows.count < Int(GroupedKeyTable.payloadLimit),
                      "more keys than a 32-bit row number holds")
         scan.rows.withUnsafeBufferPointer { rows in
             for rowIndex in rows.indices {
@@ -178,7 +179,7 @@ struct WinnerMerge {
         var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
         order.reserveCapacity(winners.count)
         winners.forEachSlot { key, heldIndex in order.append((ranks.key(key), heldIndex)) }
-        winners = CompactKeyTable()
+        winners = GroupedKeyTable()
         order.sort { $0.rank < $1.rank }
         var accepted = AcceptedValues(
             districtCodes: lookups.districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
