@@ -113,6 +113,7 @@ struct SubmissionScanner {
         var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, latestMonth: latestMonth,
                                   invalidBytes: source.invalidLog)
         var headerSeen = false
+        let tables = RowChecker.Tables(lookups)
         while try reader.next() {
             if reader.isBlank { continue }
             if !headerSeen {
@@ -124,7 +125,7 @@ struct SubmissionScanner {
                 }
                 continue
             }
-            rows.check(reader, interner: &interner)
+            rows.check(reader, interner: &interner, tables: tables)
         }
         var scan = FileScan()
         if !headerSeen {
