@@ -14,7 +14,10 @@ two are compared on the same machine load. `--skip-report` leaves out the report
 import argparse
 import json
 import os
+import re
 import resource
+import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,11 +45,23 @@ def measure_child(command):
         proc = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE)
         wall = time.perf_counter() - start
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        sink.seek(0)
+        text = sink.read(1 << 16).decode("utf-8", "replace")
         sink.seek(max(0, sink.seek(0, os.SEEK_END) - 4096))
         out = sink.read().decode("utf-8", "replace").strip().splitlines()
+    # The report's own import line ("read N files, R rows, S rows/s"), printed when stderr is a terminal: the
+    # import part of the report's time (reference tables included) is R / S.
+    found = re.search(r"\(read \d+ files, (\d+) rows, (\d+) rows/s\)", text)
     print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss,
-                      "status": proc.returncode, "stdout_tail": out[-1:],
+                      "status": proc.returncode, "stdout_tail": out[-1:], "import_s": int(found.group(1)) / int(found.group(2)) if found else None,
                       "stderr": proc.stderr.decode("utf-8", "replace")[-2000:]}))
+
+
+def on_terminal(command):
+    """`command` run under script(1), so its stderr is a terminal and the report prints its progress lines."""
+    if not shutil.which("script"):
+        return command
+    return ["script", "-qec", shlex.join(command), "/dev/null"]
 
 
 def line(name, result, rows, floor=None):
@@ -64,8 +79,10 @@ def run_binary(label, binary, inputs, files, rows, floor, skip_report):
     if skip_report:
         return
     with tempfile.TemporaryDirectory(prefix="village-report-") as out:
-        report = measured([binary, "report", "--year", "2565", "--inputs", inputs, "--out", out])
+        report = measured(on_terminal([binary, "report", "--year", "2565", "--inputs", inputs, "--out", out]))
     line(f"{label} report --year 2565", report, rows, floor)
+    if report.get("import_s"):
+        print(f"{'  of which import':<28} {report['import_s']:7.2f} s  {rows / report['import_s'] / 1e6:6.2f} M rows/s")
     if report["status"] not in (0, 2):
         print(f"  stderr: {report['stderr']}")
 
@@ -80,11 +97,13 @@ def main():
     parser.add_argument("--baseline-binary", help="a second binary to time on the same files (e.g. built from main)")
     parser.add_argument("--skip-build", action="store_true", help="do not run swift build -c release")
     parser.add_argument("--skip-report", action="store_true", help="time validate only")
+    parser.add_argument("--out", default=generate_village_set.DEFAULT_OUT,
+                        help="where the set is generated (default bench/out/village; keep one folder per scale)")
     args = parser.parse_args()
 
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
-    out = generate_village_set.DEFAULT_OUT
+    out = args.out
     files, total, villages = generate_village_set.generate(args.scale, out)
     rows = len(files) * villages * len(generate_village_set.INDICATORS)
     print(f"data: {len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({total / rows:.1f} bytes/row), "
