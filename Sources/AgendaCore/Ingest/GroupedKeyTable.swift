@@ -151,13 +151,17 @@ struct GroupedKeyTable {
         }
     }
 
-    /// Every live key and its payload, in no particular order (the caller sorts).
-    func forEachSlot(_ body: (CompactKey, UInt32) -> Void) {
-        for (g, table) in tables.enumerated() {
-            for slot in table.slots where slot != Self.emptySlot {
-                let payload = UInt32(truncatingIfNeeded: slot)
-                if payload != Self.absent { body(CompactKey(packed: groupKeys[g], area: UInt32(truncatingIfNeeded: slot >> 32)), payload) }
-            }
+    /// How many (district, month, indicator) groups there are; groups are numbered from 0.
+    var groupCount: Int { tables.count }
+
+    /// The (district, month, indicator) word of group `group`.
+    func groupKey(_ group: Int) -> UInt64 { groupKeys[group] }
+
+    /// Every live key of one group (area label and payload), in no particular order.
+    func forEachSlot(inGroup group: Int, _ body: (_ area: UInt32, _ payload: UInt32) -> Void) {
+        for slot in tables[group].slots where slot != Self.emptySlot {
+            let payload = UInt32(truncatingIfNeeded: slot)
+            if payload != Self.absent { body(UInt32(truncatingIfNeeded: slot >> 32), payload) }
         }
     }
 }
