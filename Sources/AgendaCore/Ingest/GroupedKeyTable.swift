@@ -157,6 +157,12 @@ struct GroupedKeyTable {
     /// The (district, month, indicator) word of group `group`.
     func groupKey(_ group: Int) -> UInt64 { groupKeys[group] }
 
+    /// Frees one group's slots once the caller has read them (assembling the import, where memory peaks); the
+    /// table must not be used again except to be replaced.
+    mutating func release(group: Int) {
+        tables[group].slots = []
+    }
+
     /// Every live key of one group (area label and payload), in no particular order.
     func forEachSlot(inGroup group: Int, _ body: (_ area: UInt32, _ payload: UInt32) -> Void) {
         for slot in tables[group].slots where slot != Self.emptySlot {

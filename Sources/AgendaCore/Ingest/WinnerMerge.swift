@@ -149,8 +149,8 @@ struct WinnerMerge {
                                 rejections: rejections, notices: notices)
         }
         let ranks = SortRanks(districtCodes: lookups.districtCodes, indicators: lookups.indicators, labels: labels)
-        let (accepted, order) = acceptedStore(ranks: ranks, lookups: lookups, labels: labels)
-        let superseded = supersededStore(ranks: ranks, accepted: accepted, winnerOrder: order, labels: labels)
+        let accepted = acceptedStore(ranks: ranks, lookups: lookups, labels: labels)
+        let superseded = supersededStore(ranks: ranks, accepted: accepted, labels: labels)
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections,
                             notices: notices)
     }
@@ -172,46 +172,54 @@ struct WinnerMerge {
     }
 
     /// The winners sorted on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before
-    /// any String is made: comparing Thai labels as Strings normalises them on every comparison. Memory peaks
-    /// here, so the key table is released before the sort buffers and the store exist.
+    /// any String is made: comparing Thai labels as Strings normalises them on every comparison.
+    ///
+    /// Groups in rank order, then each group's areas sorted by label rank alone: the same order as sorting every
+    /// key at once (ranks are distinct), but thousands of small, cache-resident sorts on one word instead of one
+    /// sort of millions of pairs. Memory peaks here, so each group goes straight into the store and its part of
+    /// the key table is released at once, and no list of every winner's rank is kept (`supersededStore` reads
+    /// the ranks back from the store).
     private mutating func acceptedStore(ranks: SortRanks, lookups: ReferenceLookups, labels: [String])
-        -> (AcceptedValues, [(rank: (UInt64, UInt32), held: UInt32)]) {
-        // Groups in rank order, then each group's areas sorted by label rank alone: the same order as sorting
-        // every key at once (ranks are distinct), but thousands of small, cache-resident sorts on one word
-        // instead of one sort of millions of pairs, which was most of the time assembling a large import took.
-        var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
-        order.reserveCapacity(winners.count)
+        -> AcceptedValues {
+        var accepted = AcceptedValues(
+            districtCodes: lookups.districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
+            capacity: winners.count)
         let groups = (0..<winners.groupCount)
             .map { (rank: ranks.key(CompactKey(packed: winners.groupKey($0), area: 0)).0, group: $0) }
             .sorted { $0.rank < $1.rank }
-        for (_, group) in groups {
-            let start = order.count
+        var segment: [(rank: UInt32, held: UInt32)] = []
+        for (groupRank, group) in groups {
             let packed = winners.groupKey(group)
+            segment.removeAll(keepingCapacity: true)
             winners.forEachSlot(inGroup: group) { area, heldIndex in
-                order.append((ranks.key(CompactKey(packed: packed, area: area)), heldIndex))
+                segment.append((ranks.key(CompactKey(packed: packed, area: area)).1, heldIndex))
             }
-            order.withUnsafeMutableBufferPointer { $0[start...].sort { $0.rank.1 < $1.rank.1 } }
+            winners.release(group: group)
+            segment.sort { $0.rank < $1.rank }
+            for (labelRank, heldIndex) in segment {
+                let key = ranks.compactKey((groupRank, labelRank))
+                let row = held[Int(heldIndex)]
+                accepted.append(
+                    district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
+                    value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+            }
         }
         winners = GroupedKeyTable()
-        var accepted = AcceptedValues(
-            districtCodes: lookups.districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
-            capacity: order.count)
-        for (rank, heldIndex) in order {
-            let key = ranks.compactKey(rank)
-            let row = held[Int(heldIndex)]
-            accepted.append(
-                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
-                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
-        }
         held = HeldValues(retainsValues: true)
-        return (accepted, order)
+        return accepted
+    }
+
+    /// The rank of the accepted value at `index`, read back from the store's columns.
+    private static func rank(ofAccepted index: Int, in accepted: AcceptedValues, ranks: SortRanks) -> (UInt64, UInt32) {
+        ranks.key(CompactKey(district: Int(accepted.districtIndex[index]), indicator: Int(accepted.indicatorIndex[index]),
+                             month: YearMonth(ordinal: Int(accepted.monthOrdinal[index])),
+                             area: Int(accepted.areaLabel[index])))
     }
 
     /// Superseded values in key order, then file and line; each one's replacing value is the accepted value with
     /// the same key, found by walking both sorted lists together.
-    private mutating func supersededStore(ranks: SortRanks, accepted: AcceptedValues,
-                                          winnerOrder order: [(rank: (UInt64, UInt32), held: UInt32)],
-                                          labels: [String]) -> SupersededValues {
+    private mutating func supersededStore(ranks: SortRanks, accepted: AcceptedValues, labels: [String])
+        -> SupersededValues {
         var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
         loserKeys = []
         let losers = self.losers
@@ -227,9 +235,12 @@ struct WinnerMerge {
         replacementIndex.reserveCapacity(loserOrder.count)
         var winner = 0
         for (rank, loser) in loserOrder {
-            while winner < order.count && order[winner].rank < rank { winner += 1 }
-            precondition(winner < order.count && order[winner].rank == rank,
-                         "a superseded value without the value that replaced it")
+            var winnerRank = winner < accepted.count ? Self.rank(ofAccepted: winner, in: accepted, ranks: ranks) : nil
+            while let current = winnerRank, current < rank {
+                winner += 1
+                winnerRank = winner < accepted.count ? Self.rank(ofAccepted: winner, in: accepted, ranks: ranks) : nil
+            }
+            precondition(winnerRank.map { $0 == rank } ?? false, "a superseded value without the value that replaced it")
             let key = ranks.compactKey(rank)
             let row = losers[Int(loser)]
             replaced.append(
