@@ -176,9 +176,10 @@ struct WinnerMerge {
     ///
     /// Groups in rank order, then each group's areas sorted by label rank alone: the same order as sorting every
     /// key at once (ranks are distinct), but thousands of small, cache-resident sorts on one word instead of one
-    /// sort of millions of pairs. Memory peaks here, so each group goes straight into the store and its part of
-    /// the key table is released at once, and no list of every winner's rank is kept (`supersededStore` reads
-    /// the ranks back from the store).
+    /// sort of millions of pairs. Memory peaks here, so each group goes straight into the store and no list of
+    /// every winner's rank is kept (`supersededStore` reads the ranks back from the store): 1.36 -> 1.29 GB at
+    /// full village scale. Each group's part of the key table is freed as soon as it is read, but the allocator
+    /// keeps that memory for later allocations, so it does not lower the peak by itself.
     private mutating func acceptedStore(ranks: SortRanks, lookups: ReferenceLookups, labels: [String])
         -> AcceptedValues {
         var accepted = AcceptedValues(
