@@ -104,9 +104,19 @@ public struct CSVReader<Source: ByteChunkSource> {
             let endOfInput = atEndOfInput
             let start = recordStart
             var lines = 0
+            // The record's fields are split into arrays moved out of `self` for the call, so the buffer is only
+            // read while it is borrowed: a mutating split forced a retain and release of the buffer per record.
+            var splitSpans: [Span] = []
+            swap(&splitSpans, &spans)
+            var splitProblem: CSVRecordProblem?
+            var splitProblemRange = problemRawRange
             let finished: Int? = buffer.withUnsafeBufferPointer { buf in
-                splitRecord(buf, from: start, endOfInput: endOfInput, lines: &lines)
+                Self.splitRecord(buf, from: start, endOfInput: endOfInput, lines: &lines, spans: &splitSpans,
+                                 problem: &splitProblem, problemRawRange: &splitProblemRange)
             }
+            swap(&splitSpans, &spans)
+            problem = splitProblem
+            problemRawRange = splitProblemRange
             if let end = finished {
                 line = nextLine
                 nextLine += lines
@@ -194,8 +204,9 @@ public struct CSVReader<Source: ByteChunkSource> {
 
     /// Splits one record starting at `from`; returns the index after its terminator, or nil when more input is
     /// needed to finish it (the caller refills and calls again from the same start).
-    private mutating func splitRecord(
-        _ buf: UnsafeBufferPointer<UInt8>, from: Int, endOfInput: Bool, lines: inout Int
+    private static func splitRecord(
+        _ buf: UnsafeBufferPointer<UInt8>, from: Int, endOfInput: Bool, lines: inout Int, spans: inout [Span],
+        problem: inout CSVRecordProblem?, problemRawRange: inout Range<Int>
     ) -> Int? {
         let n = buf.count
         var i = from

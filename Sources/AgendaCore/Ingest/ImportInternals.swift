@@ -88,23 +88,38 @@ struct LabelInterner {
     private var win874RawToLabel: [Int] = []
 
     /// The last label seen per column (0 = area, 1 = note), because consecutive rows usually name the same
-    /// village: comparing against it is cheaper than hashing.
-    private var lastRaw: [[UInt8]] = [[], []]
-    private var lastLabel = [0, 0]
-    private var lastWasWindows874 = [false, false]
+    /// village: comparing against it is cheaper than hashing. Two flat buffers rather than an array of arrays:
+    /// the nested array was retained on every row and reallocated on every miss.
+    private var lastRawArea: [UInt8] = []
+    private var lastRawNote: [UInt8] = []
+    private var lastLabel = (area: 0, note: 0)
+    private var lastWasWindows874 = (area: false, note: false)
 
     /// `bytes` must already be trimmed of spaces and tabs; `column` picks the one-entry cache (0 or 1).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, column: Int) -> Int {
         if bytes.isEmpty { return 0 }
         let isWindows874 = encoding == .windows874
-        if isWindows874 == lastWasWindows874[column],
-           lastRaw[column].withUnsafeBufferPointer({ ByteStringTable.equal($0, bytes) }) {
-            return lastLabel[column]
+        if column == 0 {
+            if isWindows874 == lastWasWindows874.area,
+               lastRawArea.withUnsafeBufferPointer({ ByteStringTable.equal($0, bytes) }) {
+                return lastLabel.area
+            }
+        } else if isWindows874 == lastWasWindows874.note,
+                  lastRawNote.withUnsafeBufferPointer({ ByteStringTable.equal($0, bytes) }) {
+            return lastLabel.note
         }
         let label = lookupOrAdd(bytes, encoding: encoding, isWindows874: isWindows874)
-        lastRaw[column] = Array(bytes)
-        lastLabel[column] = label
-        lastWasWindows874[column] = isWindows874
+        if column == 0 {
+            lastRawArea.removeAll(keepingCapacity: true)
+            lastRawArea.append(contentsOf: bytes)
+            lastLabel.area = label
+            lastWasWindows874.area = isWindows874
+        } else {
+            lastRawNote.removeAll(keepingCapacity: true)
+            lastRawNote.append(contentsOf: bytes)
+            lastLabel.note = label
+            lastWasWindows874.note = isWindows874
+        }
         return label
     }
 
@@ -169,6 +184,9 @@ struct FileScan {
     var keyColumns = ""
     /// Lines whose note is longer than an Excel cell holds.
     var longNoteLines: [Int] = []
+    /// This file's own label table (area labels and notes), which `rows` point into until the merge maps them to
+    /// the import's ids: every text its scan interned, failed encoding attempts included, in first-seen order.
+    var labels: [String] = [""]
 }
 
 /// Integer ranks that order compact keys exactly as `ValueKey`'s `<` orders the finished values (district code,

@@ -57,6 +57,9 @@ public struct SubmissionImporter: Sendable {
     /// a year after the later of this and the newest file's modification time is implausible and rejected. The
     /// later of the two, so that a report run for an old as-of day never rejects data sent since.
     public var asOf: Date?
+    /// Threads that scan files at once; nil means one per active processor. Results never depend on it: scans
+    /// are merged in the same fixed order (`ScanPipeline`), so tests compare 1 and several workers.
+    public var scanWorkers: Int?
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -65,9 +68,11 @@ public struct SubmissionImporter: Sendable {
     /// Imports `files` in three named phases, each in its own type:
     /// 1. **order** (`ImportOrder`): files in path byte order for the output, and in precedence order (oldest
     ///    modification first, ties by path) for reading, so a later file's value always replaces what is held;
-    /// 2. **scan and merge**, one file at a time: `SubmissionScanner` reads and checks its rows, then
-    ///    `WinnerMerge.absorb` merges them into the table of winning values (rejecting keys repeated in the file,
-    ///    keeping what a later file replaced as superseded) and drops the file's rows;
+    /// 2. **scan and merge**: `SubmissionScanner` reads and checks each file's rows, on up to `scanWorkers`
+    ///    threads at once and with a label table of its own; then, strictly in precedence order on this thread,
+    ///    the file's labels are mapped to the import's (`ImportLabels`) and `WinnerMerge.absorb` merges its rows
+    ///    into the table of winning values (rejecting keys repeated in the file, keeping what a later file
+    ///    replaced as superseded) and drops them;
     /// 3. **assemble** (`WinnerMerge.assemble`): the winners and the superseded values become the sorted column
     ///    stores of `ImportResult`, with each file's accounting.
     public func importFiles(_ files: [SubmissionFile]) -> ImportResult {
@@ -78,18 +83,22 @@ public struct SubmissionImporter: Sendable {
             .advanced(by: 12)
         let scanner = SubmissionScanner(
             lookups: lookups, chunkSize: chunkSize, maxRecordBytes: max(maxRecordBytes, chunkSize), latestMonth: latestMonth)
-        var interner = LabelInterner()
+        var labels = ImportLabels()
         var merge = WinnerMerge(fileCount: order.files.count, districtCount: lookups.districtCodes.count,
                                 retainValues: retainValues)
         var rowsSoFar = 0
-        for (done, fileIndex) in order.precedence.enumerated() {
-            var scan = scanner.scan(order.files[fileIndex], interner: &interner)
+        let files = order.files, precedence = order.precedence
+        ScanPipeline.run(count: precedence.count, workers: scanWorkers ?? ProcessInfo.processInfo.activeProcessorCount,
+                         scan: { scanner.scan(files[precedence[$0]]) }) { done, scan in
+            let fileIndex = precedence[done]
             rowsSoFar += scan.rowsRead
-            progress?(done + 1, order.precedence.count, rowsSoFar)
-            merge.absorb(&scan, file: fileIndex, displayPath: order.files[fileIndex].displayPath, lookups: lookups,
-                         labels: interner.labels)
+            progress?(done + 1, precedence.count, rowsSoFar)
+            scan.relabel(labels.globalIDs(of: scan.labels))
+            scan.labels = []
+            merge.absorb(&scan, file: fileIndex, displayPath: files[fileIndex].displayPath, lookups: lookups,
+                         labels: labels.labels)
         }
-        return merge.assemble(files: order.files, lookups: lookups, labels: interner.labels)
+        return merge.assemble(files: order.files, lookups: lookups, labels: labels.labels)
     }
 }
 

@@ -16,7 +16,17 @@ struct SubmissionScanner {
     /// The last plausible period (see `RowChecker.latestMonth`).
     let latestMonth: YearMonth
 
-    func scan(_ file: SubmissionFile, interner: inout LabelInterner) -> FileScan {
+    /// Scans one file with its own label table (returned in `FileScan.labels`), so files can be scanned in
+    /// parallel. The table lives across encoding attempts, as one shared interner did, so label ids stay as they
+    /// were.
+    func scan(_ file: SubmissionFile) -> FileScan {
+        var interner = LabelInterner()
+        var result = scan(file, interner: &interner)
+        result.labels = interner.labels
+        return result
+    }
+
+    private func scan(_ file: SubmissionFile, interner: inout LabelInterner) -> FileScan {
         func rejectWhole(_ reason: BilingualText, line: Int = 0, column: String = "") -> FileScan {
             var whole = FileScan()
             if let (count, sha) = Self.hash(file) {
@@ -103,6 +113,7 @@ struct SubmissionScanner {
         var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, latestMonth: latestMonth,
                                   invalidBytes: source.invalidLog)
         var headerSeen = false
+        let tables = RowChecker.Tables(lookups)
         while try reader.next() {
             if reader.isBlank { continue }
             if !headerSeen {
@@ -114,7 +125,7 @@ struct SubmissionScanner {
                 }
                 continue
             }
-            rows.check(reader, interner: &interner)
+            rows.check(reader, interner: &interner, tables: tables)
         }
         var scan = FileScan()
         if !headerSeen {

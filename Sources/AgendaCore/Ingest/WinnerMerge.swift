@@ -6,10 +6,11 @@
 /// the held value, which is kept as superseded, never added. For every file, rows read = accepted + superseded +
 /// rejected + blank.
 struct WinnerMerge {
-    /// Not pre-sized from the input: resubmissions make distinct keys far fewer than rows, and an oversized
-    /// table costs a cache miss per row (measured: 99 vs 140 MB/s on the 1 GB benchmark). Payload: the key's row
-    /// in `held`, which carries the winning value, so each file's rows can go as soon as it is merged.
-    private var winners = CompactKeyTable()
+    /// Split by (district, month, indicator) so a file's rows touch only the few small tables of its groups
+    /// (`GroupedKeyTable`); each grows with its own keys, never pre-sized from the input, because resubmissions
+    /// make distinct keys far fewer than rows. Payload: the key's row in `held`, which carries the winning value,
+    /// so each file's rows can go as soon as it is merged.
+    private var winners = GroupedKeyTable()
     private var held: HeldValues
     /// Superseded values (kept only with `retainValues`), in the order they lost, and their keys.
     private var losers = HeldValues(retainsValues: true)
@@ -35,52 +36,61 @@ struct WinnerMerge {
     /// One probe per row does both checks: a key already held by this same file is a duplicate inside the file;
     /// one held by an earlier file is superseded. (A separate per-file table cost a cache miss per row, the
     /// largest single cost in the 1 GB benchmark.) The new value takes the key's row at once; what it replaced is
-    /// kept in `firstTouch` until the file's duplicates are known.
+    /// kept in `replaced` until the file's duplicates are known. Keys new to the import are not listed there (on
+    /// a first submission that is every row): a duplicated one is found again through the table.
     mutating func absorb(_ scan: inout FileScan, file fileIndex: Int, displayPath: String, lookups: ReferenceLookups,
                          labels: [String]) {
         let file = UInt32(fileIndex)
-        var firstTouch: [(row: Int, held: Int, previous: HeldValues.Row?)] = []
+        var replaced: [(row: Int, held: Int, previous: HeldValues.Row)] = []
         var duplicated = false
-        for (rowIndex, row) in scan.rows.enumerated() {
-            let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
-            if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
-                let heldIndex = Int(existing)
-                if held.file(heldIndex) == file {
-                    duplicated = true
-                    continue
+        var seen = districtsSeen[fileIndex]
+        precondition(held.count + scan.rows.count < Int(GroupedKeyTable.payloadLimit),
+                     "more keys than a 32-bit row number holds")
+        scan.rows.withUnsafeBufferPointer { rows in
+            for rowIndex in rows.indices {
+                let row = rows[rowIndex]
+                let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
+                if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
+                    let heldIndex = Int(existing)
+                    if held.file(heldIndex) == file {
+                        duplicated = true
+                        continue
+                    }
+                    replaced.append((rowIndex, heldIndex, held[heldIndex]))
+                    held[heldIndex] = candidate
+                } else {
+                    held.append(candidate)
                 }
-                firstTouch.append((rowIndex, heldIndex, held[heldIndex]))
-                held[heldIndex] = candidate
-            } else {
-                precondition(held.count < Int(CompactKeyTable.payloadLimit), "more keys than a 32-bit row number holds")
-                firstTouch.append((rowIndex, held.count, nil))
-                held.append(candidate)
+                // Districts among counted rows; recounted below if duplicates take rows away.
+                seen[row.key.district] = true
             }
         }
         var duplicateRows = Set<Int>()
         if duplicated {
             duplicateRows = Self.rejectDuplicates(in: &scan, file: displayPath, lookups: lookups, labels: labels)
-            // Every row of a duplicated key is rejected, so give the key back to whoever held it before.
-            for (rowIndex, heldIndex, previous) in firstTouch where duplicateRows.contains(rowIndex) {
-                if let previous {
-                    held[heldIndex] = previous
-                } else {
-                    winners.remove(scan.rows[rowIndex].key)
+            // Every row of a duplicated key is rejected, so give the key back to whoever held it before: the
+            // replaced value, or nobody when the key was new.
+            for (rowIndex, heldIndex, previous) in replaced where duplicateRows.contains(rowIndex) {
+                held[heldIndex] = previous
+            }
+            for rowIndex in duplicateRows.sorted() {
+                let key = scan.rows[rowIndex].key
+                if let heldIndex = winners.value(for: key).map(Int.init), held.file(heldIndex) == file {
+                    winners.remove(key)
                     held.markDead(heldIndex)
                 }
             }
+            seen = districtsSeen[fileIndex]
+            for (rowIndex, row) in scan.rows.enumerated() where !duplicateRows.contains(rowIndex) {
+                seen[row.key.district] = true
+            }
         }
-        for (rowIndex, _, previous) in firstTouch where !duplicated || !duplicateRows.contains(rowIndex) {
-            guard let previous else { continue }
+        for (rowIndex, _, previous) in replaced where !duplicated || !duplicateRows.contains(rowIndex) {
             supersededCount[Int(previous.file)] += 1
             if retainValues {
                 losers.append(previous)
                 loserKeys.append(scan.rows[rowIndex].key)
             }
-        }
-        var seen = districtsSeen[fileIndex]
-        for (rowIndex, row) in scan.rows.enumerated() where !duplicated || !duplicateRows.contains(rowIndex) {
-            seen[row.key.district] = true
         }
         districtsSeen[fileIndex] = seen
         scan.rows = []
@@ -139,8 +149,8 @@ struct WinnerMerge {
                                 rejections: rejections, notices: notices)
         }
         let ranks = SortRanks(districtCodes: lookups.districtCodes, indicators: lookups.indicators, labels: labels)
-        let (accepted, order) = acceptedStore(ranks: ranks, lookups: lookups, labels: labels)
-        let superseded = supersededStore(ranks: ranks, accepted: accepted, winnerOrder: order, labels: labels)
+        let accepted = acceptedStore(ranks: ranks, lookups: lookups, labels: labels)
+        let superseded = supersededStore(ranks: ranks, accepted: accepted, labels: labels)
         return ImportResult(sources: sources, accepted: accepted, superseded: superseded, rejections: rejections,
                             notices: notices)
     }
@@ -162,34 +172,59 @@ struct WinnerMerge {
     }
 
     /// The winners sorted on integer ranks (district, month, indicator id, area label in UTF-8 byte order) before
-    /// any String is made: comparing Thai labels as Strings normalises them on every comparison. Memory peaks
-    /// here, so the key table is released before the sort buffers and the store exist.
+    /// any String is made: comparing Thai labels as Strings normalises them on every comparison.
+    ///
+    /// Groups in rank order, then each group's areas sorted by label rank alone: the same order as sorting every
+    /// key at once (ranks are distinct), but thousands of small, cache-resident sorts on one word instead of one
+    /// sort of millions of pairs. Memory peaks here, so each group goes straight into the store and no list of
+    /// every winner's rank is kept (`supersededStore` reads the ranks back from the store): 1.36 -> 1.29 GB at
+    /// full village scale. Each group's part of the key table is freed as soon as it is read, but the allocator
+    /// keeps that memory for later allocations, so it does not lower the peak by itself.
     private mutating func acceptedStore(ranks: SortRanks, lookups: ReferenceLookups, labels: [String])
-        -> (AcceptedValues, [(rank: (UInt64, UInt32), held: UInt32)]) {
-        var order: [(rank: (UInt64, UInt32), held: UInt32)] = []
-        order.reserveCapacity(winners.count)
-        winners.forEachSlot { key, heldIndex in order.append((ranks.key(key), heldIndex)) }
-        winners = CompactKeyTable()
-        order.sort { $0.rank < $1.rank }
+        -> AcceptedValues {
         var accepted = AcceptedValues(
             districtCodes: lookups.districtCodes, indicatorIDs: lookups.indicators.map(\.id), labels: labels,
-            capacity: order.count)
-        for (rank, heldIndex) in order {
-            let key = ranks.compactKey(rank)
-            let row = held[Int(heldIndex)]
-            accepted.append(
-                district: key.district, month: key.month, indicator: key.indicator, area: Int(key.area),
-                value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+            capacity: winners.count)
+        let groups = (0..<winners.groupCount)
+            .map { (rank: ranks.key(CompactKey(packed: winners.groupKey($0), area: 0)).0, group: $0) }
+            .sorted { $0.rank < $1.rank }
+        // One word per value, label rank above held row, sorted as plain integers: faster than sorting pairs
+        // through a closure, and the same order because label ranks are distinct within a group.
+        var segment: [UInt64] = []
+        for (_, group) in groups {
+            let packed = winners.groupKey(group)
+            segment.removeAll(keepingCapacity: true)
+            winners.forEachSlot(inGroup: group) { area, heldIndex in
+                segment.append(UInt64(ranks.key(CompactKey(packed: packed, area: area)).1) << 32 | UInt64(heldIndex))
+            }
+            winners.release(group: group)
+            segment.sort()
+            let key = CompactKey(packed: packed, area: 0)
+            let (district, month, indicator) = (key.district, key.month, key.indicator)
+            for word in segment {
+                let area = ranks.labelByRank[Int(word >> 32)]
+                let row = held[Int(UInt32(truncatingIfNeeded: word))]
+                accepted.append(
+                    district: district, month: month, indicator: indicator, area: area,
+                    value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+            }
         }
+        winners = GroupedKeyTable()
         held = HeldValues(retainsValues: true)
-        return (accepted, order)
+        return accepted
+    }
+
+    /// The rank of the accepted value at `index`, read back from the store's columns.
+    private static func rank(ofAccepted index: Int, in accepted: AcceptedValues, ranks: SortRanks) -> (UInt64, UInt32) {
+        ranks.key(CompactKey(district: Int(accepted.districtIndex[index]), indicator: Int(accepted.indicatorIndex[index]),
+                             month: YearMonth(ordinal: Int(accepted.monthOrdinal[index])),
+                             area: Int(accepted.areaLabel[index])))
     }
 
     /// Superseded values in key order, then file and line; each one's replacing value is the accepted value with
     /// the same key, found by walking both sorted lists together.
-    private mutating func supersededStore(ranks: SortRanks, accepted: AcceptedValues,
-                                          winnerOrder order: [(rank: (UInt64, UInt32), held: UInt32)],
-                                          labels: [String]) -> SupersededValues {
+    private mutating func supersededStore(ranks: SortRanks, accepted: AcceptedValues, labels: [String])
+        -> SupersededValues {
         var loserOrder = loserKeys.indices.map { (rank: ranks.key(loserKeys[$0]), loser: UInt32($0)) }
         loserKeys = []
         let losers = self.losers
@@ -205,9 +240,12 @@ struct WinnerMerge {
         replacementIndex.reserveCapacity(loserOrder.count)
         var winner = 0
         for (rank, loser) in loserOrder {
-            while winner < order.count && order[winner].rank < rank { winner += 1 }
-            precondition(winner < order.count && order[winner].rank == rank,
-                         "a superseded value without the value that replaced it")
+            var winnerRank = winner < accepted.count ? Self.rank(ofAccepted: winner, in: accepted, ranks: ranks) : nil
+            while let current = winnerRank, current < rank {
+                winner += 1
+                winnerRank = winner < accepted.count ? Self.rank(ofAccepted: winner, in: accepted, ranks: ranks) : nil
+            }
+            precondition(winnerRank.map { $0 == rank } ?? false, "a superseded value without the value that replaced it")
             let key = ranks.compactKey(rank)
             let row = losers[Int(loser)]
             replaced.append(

@@ -1,0 +1,40 @@
+import Testing
+@testable import AgendaCore
+
+/// The merge's key table against a plain dictionary: the same answers for inserts, lookups, removals and
+/// re-inserts, across many groups and groups that grow well past their first size.
+@Suite struct GroupedKeyTableTests {
+    @Test func behavesLikeADictionary() {
+        var table = GroupedKeyTable()
+        var model: [CompactKey: UInt32] = [:]
+        var state: UInt64 = 2565
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for step in 0..<60_000 {
+            let month = YearMonth(ordinal: 2565 * 12 + next(3))
+            let key = CompactKey(district: next(3), indicator: next(4), month: month, area: next(step < 30_000 ? 5_000 : 50))
+            switch next(10) {
+            case 0..<7:
+                let payload = UInt32(step)
+                let held = table.insertIfAbsent(payload, forKey: key)
+                #expect(held == model[key])
+                if held == nil { model[key] = payload }
+            case 7:
+                table.remove(key)
+                model[key] = nil
+            default:
+                #expect(table.value(for: key) == model[key])
+            }
+        }
+        var seen: [CompactKey: UInt32] = [:]
+        for group in 0..<table.groupCount {
+            table.forEachSlot(inGroup: group) { area, payload in
+                seen[CompactKey(packed: table.groupKey(group), area: area)] = payload
+            }
+        }
+        #expect(seen == model)
+        #expect(table.groupCount <= 3 * 4 * 3)
+    }
+}

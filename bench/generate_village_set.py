@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Generates the "village scale" submission set (deterministic, no randomness) for bench/village.py.
+
+    python3 bench/generate_village_set.py                 # full: 9 x 8,000 villages x 20 x 12 = 17.28 M rows, ~720 MB
+    python3 bench/generate_village_set.py --scale 0.125   # 1,000 villages per district, ~90 MB
+
+Shape: 9 districts (5601-5609) x N villages x 20 indicators x the 12 months of FY2565 (2564-10 .. 2565-09), one
+file per district-month (108 files), ~42 bytes a row: plain decimal values, `area` a village code, no notes, no
+resubmissions. This is the shape that made per-row costs dominate (short rows, many of them), so the benchmark
+counts rows per second, not only MB per second.
+
+Reference (written beside the submissions, `reference/`): the nine districts and five workstreams of
+Inputs/reference, and 20 submittable indicators `vill_i01` .. `vill_i20` (sum, last and mean, some lower-is-better)
+with a few targets, so `report --year 2565` accepts every row.
+
+Each file's modification time is fixed (an hour apart, months in order), so the import order and the
+report's as-of date are the same on every run. Files already present with the right size are reused.
+"""
+import argparse
+import os
+import shutil
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+INPUTS_REFERENCE = os.path.join(ROOT, "Inputs", "reference")
+DEFAULT_OUT = os.path.join(ROOT, "bench", "out", "village")
+DISTRICTS = [f"560{i}" for i in range(1, 10)]
+WORKSTREAMS = ["natural_resources", "safe_agriculture", "quality_of_life", "community_welfare", "legal_status"]
+INDICATORS = [f"vill_i{i:02d}" for i in range(1, 21)]
+# FY2565: October 2564 .. September 2565 (Buddhist Era).
+MONTHS = [(2564, m) for m in (10, 11, 12)] + [(2565, m) for m in range(1, 10)]
+FULL_VILLAGES = 8000
+# 2022-10-01 00:00 UTC: after the fiscal year, so the report covers it whole.
+BASE_MTIME = 1_664_582_400
+
+
+def write_reference(out):
+    reference = os.path.join(out, "reference")
+    os.makedirs(reference, exist_ok=True)
+    for name in ("areas.csv", "workstreams.csv"):
+        shutil.copyfile(os.path.join(INPUTS_REFERENCE, name), os.path.join(reference, name))
+    aggregations = ["sum", "sum", "last", "sum", "mean"]
+    lines = ["id,workstream_id,name_th,name_en,unit_th,unit_en,aggregation,numerator_id,denominator_id,better,"
+             "headline,decimals"]
+    for i, indicator in enumerate(INDICATORS):
+        aggregation = aggregations[i % len(aggregations)]
+        better = "lower" if i % 4 == 1 else "higher"
+        headline = "1" if i % len(WORKSTREAMS) == 0 else "0"
+        decimals = "2" if aggregation == "mean" else "0"
+        lines.append(f"{indicator},{WORKSTREAMS[i % len(WORKSTREAMS)]},ตัวชี้วัดหมู่บ้าน {i + 1},Village indicator {i + 1},"
+                     f"หน่วย,units,{aggregation},,,{better},{headline},{decimals}")
+    with open(os.path.join(reference, "indicators.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+    targets = ["fiscal_year,area_code,indicator_id,target"]
+    for i, indicator in enumerate(INDICATORS[:6]):
+        targets.append(f"2565,56,{indicator},{(i + 1) * 1_000_000}")
+        targets.append(f"2565,5601,{indicator},{(i + 1) * 100_000}")
+    with open(os.path.join(reference, "targets.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(targets) + "\n")
+
+
+def file_text(district_index, month_index, villages):
+    district = DISTRICTS[district_index]
+    year, month = MONTHS[month_index]
+    prefix = f"{district},{year}-{month:02d},"
+    lines = ["district_code,period,indicator_id,area,value"]
+    seed = district_index * 7919 + month_index * 104_729
+    for village in range(1, villages + 1):
+        area = f",{district}{village:05d},"
+        base = seed + village * 2_654_435_761
+        for k, indicator in enumerate(INDICATORS):
+            v = (base + k * 40_503) % 1_000_003
+            lines.append(f"{prefix}{indicator}{area}{v // 100}.{v % 100:02d}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def generate(scale, out):
+    villages = max(1, round(FULL_VILLAGES * scale))
+    write_reference(out)
+    files, total = [], 0
+    for month_index in range(len(MONTHS)):
+        for district_index, district in enumerate(DISTRICTS):
+            folder = os.path.join(out, "submissions", district)
+            os.makedirs(folder, exist_ok=True)
+            year, month = MONTHS[month_index]
+            path = os.path.join(folder, f"{district}-{year}-{month:02d}.csv")
+            text = file_text(district_index, month_index, villages).encode("ascii")
+            if not (os.path.exists(path) and os.path.getsize(path) == len(text)):
+                with open(path, "wb") as f:
+                    f.write(text)
+            mtime = BASE_MTIME + (month_index * len(DISTRICTS) + district_index) * 3600
+            os.utime(path, (mtime, mtime))
+            files.append(path)
+            total += len(text)
+    keep = set(files)
+    for folder, _, names in os.walk(os.path.join(out, "submissions")):
+        for name in names:
+            if os.path.join(folder, name) not in keep:
+                os.remove(os.path.join(folder, name))
+    return files, total, villages
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="share of the 8,000 villages per district (default 1)")
+    parser.add_argument("--out", default=DEFAULT_OUT)
+    args = parser.parse_args()
+    files, total, villages = generate(args.scale, args.out)
+    rows = len(files) * villages * len(INDICATORS)
+    print(f"{len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({villages} villages per district) in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
