@@ -147,6 +147,7 @@ struct RowChecker {
             return
         }
         var ok = true
+        let firstRejection = scan.rejections.count
         // `lookups` is read only on the paths that reject: binding it here retained and released the one
         // instance every scanning thread shares on every row, and contended reference counting took a quarter
         // of the scan's time on two cores.
@@ -236,6 +237,11 @@ struct RowChecker {
 
         guard ok, let district, let month, let indicator else {
             scan.rejectedRows += 1
+            // The row still names a district: it counts towards the district its file belongs to.
+            if let district {
+                let code = self.lookups.districtCodes[district]
+                for i in firstRejection..<scan.rejections.count { scan.rejections[i].districtCode = code }
+            }
             return
         }
         guard let value else {

@@ -122,7 +122,8 @@ struct WinnerMerge {
                            labels[Int(key.area)]].filter { !$0.isEmpty }.joined(separator: " + ")
             scan.rejections.append(Rejection(
                 file: file, line: Int(row.line), column: scan.keyColumns, text: keyText,
-                reason: IngestMessages.duplicateKey(firstLine: seen.first, copies: seen.count, thisLine: Int(row.line))))
+                reason: IngestMessages.duplicateKey(firstLine: seen.first, copies: seen.count, thisLine: Int(row.line)),
+                districtCode: lookups.districtCodes[key.district]))
         }
         scan.rejectedRows += rejected.count
         return rejected

@@ -8,18 +8,21 @@ import Testing
 /// The districts' feedback packs as a run writes them, read back with openpyxl, on the report fixture plus three
 /// files that test the attribution rule.
 @Suite struct DistrictPacksTests {
-    /// The fixture plus: a file in 5601's folder whose rows all name 5602 (5602's by its rows); a file of 5602's
-    /// rejected whole for its header (5602's by its folder's name); a file with neither (unattributed).
+    /// The fixture plus: files in 5601's folder whose rows all name 5602, accepted or every one rejected (5602's by
+    /// their rows); a file of 5602's rejected whole for its header (5602's by its folder's name); a file with
+    /// neither (unattributed).
     func inputs(_ root: URL) throws -> URL {
         let inputs = try ReportFixtureInputs.copy(into: root)
         let submissions = inputs.appendingPathComponent("submissions")
         let header = "district_code,period,indicator_id,area,value,note\n"
         try Data((header + "5602,2565-01,claims,บ้านอื่น,3,\n5602,2565-01,paid,บ้านอื่น,x,\n").utf8)
             .write(to: submissions.appendingPathComponent("5601/from-chun.csv"))
+        try Data((header + "5602,2565-01,claims,,abc,\n5602,2565-13,paid,,4,\n").utf8)
+            .write(to: submissions.appendingPathComponent("5601/chun-all-bad.csv"))
         try Data("district_code,note\n5602,ไม่มีคอลัมน์\n".utf8).write(to: submissions.appendingPathComponent("5602/cols.csv"))
         try FileManager.default.createDirectory(at: submissions.appendingPathComponent("misc"), withIntermediateDirectories: true)
         try Data("period\n2565-01\n".utf8).write(to: submissions.appendingPathComponent("misc/notes.csv"))
-        for path in ["5601/from-chun.csv", "5602/cols.csv", "misc/notes.csv"] {
+        for path in ["5601/from-chun.csv", "5601/chun-all-bad.csv", "5602/cols.csv", "misc/notes.csv"] {
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_646_000_000)],
                                                   ofItemAtPath: submissions.appendingPathComponent(path).path)
         }
@@ -48,6 +51,7 @@ import Testing
         })
         #expect(sources.strings(row: 0).last == "attributed_to")
         #expect(attributed["submissions/5601/from-chun.csv"] == "5602", "by its rows, not its folder")
+        #expect(attributed["submissions/5601/chun-all-bad.csv"] == "5602", "every row rejected, each naming 5602")
         #expect(attributed["submissions/5602/cols.csv"] == "5602", "rejected whole: by its folder's name")
         #expect(attributed["submissions/misc/notes.csv"] == "unattributed")
         #expect(attributed["submissions/5601/2565-01_02.csv"] == "5601")
