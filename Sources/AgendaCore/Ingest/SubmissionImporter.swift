@@ -9,6 +9,9 @@ import Foundation
 public struct SubmissionFile: Sendable {
     public var displayPath: String
     public var modified: Date
+    /// What the file system says identifies this version of the file (device, inode, size, modification and
+    /// change times), when it is on disk: the scan cache's key (`ScanStore`). nil: never cached.
+    public var identity: String?
     /// Opens the raw bytes; throws `SubmissionUnreadable` (or any error) when the file cannot be read.
     public let open: @Sendable () throws -> any ByteChunkSource
 
@@ -60,6 +63,8 @@ public struct SubmissionImporter: Sendable {
     /// Threads that scan files at once; nil means one per active processor. Results never depend on it: scans
     /// are merged in the same fixed order (`ScanPipeline`), so tests compare 1 and several workers.
     public var scanWorkers: Int?
+    /// Where finished scans are kept and found again (`ScanStore`); nil: every file is read.
+    public var scanStore: (any ScanStore)?
 
     public init(reference: ReferenceData) {
         self.reference = reference
@@ -88,8 +93,12 @@ public struct SubmissionImporter: Sendable {
                                 retainValues: retainValues)
         var rowsSoFar = 0
         let files = order.files, precedence = order.precedence
+        let store = scanStore
+        let context = "scan \(FileScanCodec.formatVersion) program \(ProgramVersion.current) latest \(latestMonth.label) "
+            + "record \(max(maxRecordBytes, chunkSize)) chunk \(chunkSize)"
         ScanPipeline.run(count: precedence.count, workers: scanWorkers ?? ProcessInfo.processInfo.activeProcessorCount,
-                         scan: { scanner.scan(files[precedence[$0]]) }) { done, scan in
+                         scan: { Self.scan(files[precedence[$0]], scanner, store: store, context: context, lookups: lookups) })
+        { done, scan in
             let fileIndex = precedence[done]
             rowsSoFar += scan.rowsRead
             progress?(done + 1, precedence.count, rowsSoFar)
@@ -99,6 +108,23 @@ public struct SubmissionImporter: Sendable {
                          labels: labels.labels)
         }
         return merge.assemble(files: order.files, lookups: lookups, labels: labels.labels)
+    }
+}
+
+extension SubmissionImporter {
+    /// A file's scan: from `store` when it holds one for exactly this file version and context, else read, and
+    /// then kept there. A stored scan that does not decode or does not fit the reference data is a miss.
+    static func scan(_ file: SubmissionFile, _ scanner: SubmissionScanner, store: (any ScanStore)?, context: String,
+                     lookups: ReferenceLookups) -> FileScan {
+        guard let store, let identity = file.identity else { return scanner.scan(file) }
+        if let bytes = store.load(path: file.displayPath, identity: identity, context: context),
+           let scan = try? bytes.withUnsafeBytes({ try FileScanCodec.decode($0) }),
+           scan.fits(districts: lookups.districtCodes.count, indicators: lookups.indicators.count) {
+            return scan
+        }
+        let scan = scanner.scan(file)
+        store.save(FileScanCodec.encode(scan), path: file.displayPath, identity: identity, context: context)
+        return scan
     }
 }
 

@@ -23,12 +23,20 @@ public final class DiskScanCache: ScanStore, @unchecked Sendable {
     private let lock = NSLock()
     private var used: Set<String> = []
 
-    /// - Parameter referenceDigest: SHA-256 of the reference tables the import checks rows against.
-    public init(output: URL, referenceDigest: String, startedAt: Date = Date()) {
+    /// - Parameters:
+    ///   - referenceDigest: SHA-256 of the reference tables the import checks rows against.
+    ///   - program: what identifies the running binary; a rebuilt program never trusts scans an earlier build
+    ///     made, even when its version number did not change.
+    public init(output: URL, referenceDigest: String, program: String = DiskScanCache.programIdentity,
+                startedAt: Date = Date()) {
         folder = output.appendingPathComponent(Self.folderName, isDirectory: true).appendingPathComponent("scans", isDirectory: true)
-        self.referenceDigest = referenceDigest
+        self.referenceDigest = referenceDigest + " " + program
         self.startedAt = startedAt
     }
+
+    /// The running executable's identity (`identity(of:)` of `/proc/self/exe`).
+    public static let programIdentity: String = identity(of: URL(fileURLWithPath: "/proc/self/exe")) ?? "unknown"
+
 
     private func entryURL(_ path: String) -> URL {
         let name = SHA256.hash(data: Data(path.utf8)).map { String(format: "%02x", $0) }.joined()

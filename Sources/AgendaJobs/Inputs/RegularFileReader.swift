@@ -79,6 +79,8 @@ extension SubmissionFile {
         // in the last digit of the Sources sheet's serial date).
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
             ?? Date(timeIntervalSince1970: 0)
-        return SubmissionFile(displayPath: displayPath, modified: modified) { try RegularFileReader.open(url) }
+        var file = SubmissionFile(displayPath: displayPath, modified: modified) { try RegularFileReader.open(url) }
+        file.identity = DiskScanCache.identity(of: url)
+        return file
     }
 }

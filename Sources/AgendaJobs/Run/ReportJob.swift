@@ -89,7 +89,11 @@ public struct ReportJob: Sendable {
         var importer = SubmissionImporter(reference: reference)
         importer.asOf = configuration.asOf
         importer.progress = progress.importProgress(started: started)
+        let cache = configuration.useScanCache
+            ? DiskScanCache(output: configuration.output, referenceDigest: ReferenceFolder.digest(referenceFolder)) : nil
+        importer.scanStore = cache
         var imported = importer.importFiles(found.files)
+        cache?.prune()
         imported.merge(found)
         let rows = imported.sources.reduce(0) { $0 + $1.rowsRead }
         progress.rate(files: imported.sources.count, rows: rows, seconds: Date().timeIntervalSince(started))
