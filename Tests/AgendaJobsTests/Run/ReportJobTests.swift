@@ -16,9 +16,9 @@ import Testing
             workbookOptions: WorkbookOptions(dataSheetRowLimit: limit), showProgress: false, exportValues: exportValues))
     }
 
-    /// The report files under `folder` by relative path, without the districts' feedback packs.
+    /// The report files under `folder` by relative path, without the districts' feedback packs and the scan cache.
     func reportFiles(_ folder: URL) throws -> [String] {
-        try contents(folder).keys.filter { !$0.contains("/districts/") }.sorted()
+        try contents(folder).keys.filter { !$0.contains("/districts/") && !$0.hasPrefix(".cache/") }.sorted()
     }
 
     /// Every regular file under `folder` (hidden ones too, so a leftover staging folder shows), by relative path.
