@@ -28,6 +28,11 @@ WORKSTREAMS = ["natural_resources", "safe_agriculture", "quality_of_life", "comm
 INDICATORS = [f"vill_i{i:02d}" for i in range(1, 21)]
 # FY2565: October 2564 .. September 2565 (Buddhist Era).
 MONTHS = [(2564, m) for m in (10, 11, 12)] + [(2565, m) for m in range(1, 10)]
+
+
+def months_of(fiscal_years):
+    """The months of the given fiscal years, October to September, in order."""
+    return [ym for fy in fiscal_years for ym in [(fy - 1, m) for m in (10, 11, 12)] + [(fy, m) for m in range(1, 10)]]
 FULL_VILLAGES = 8000
 # 2022-10-01 00:00 UTC: after the fiscal year, so the report covers it whole.
 BASE_MTIME = 1_664_582_400
@@ -58,9 +63,9 @@ def write_reference(out):
         f.write("\n".join(targets) + "\n")
 
 
-def file_text(district_index, month_index, villages):
+def file_text(district_index, month_index, villages, months=MONTHS):
     district = DISTRICTS[district_index]
-    year, month = MONTHS[month_index]
+    year, month = months[month_index]
     prefix = f"{district},{year}-{month:02d},"
     lines = ["district_code,period,indicator_id,area,value"]
     seed = district_index * 7919 + month_index * 104_729
@@ -73,21 +78,24 @@ def file_text(district_index, month_index, villages):
     return "\r\n".join(lines) + "\r\n"
 
 
-def generate(scale, out):
+def generate(scale, out, fiscal_years=(2565,)):
+    """Writes the set for `fiscal_years` (default FY2565 alone); with several, the last year's files are dated as
+    in the one-year set and earlier years' files earlier, nine hours a month."""
     villages = max(1, round(FULL_VILLAGES * scale))
+    months = months_of(fiscal_years)
     write_reference(out)
     files, total = [], 0
-    for month_index in range(len(MONTHS)):
+    for month_index in range(len(months)):
         for district_index, district in enumerate(DISTRICTS):
             folder = os.path.join(out, "submissions", district)
             os.makedirs(folder, exist_ok=True)
-            year, month = MONTHS[month_index]
+            year, month = months[month_index]
             path = os.path.join(folder, f"{district}-{year}-{month:02d}.csv")
-            text = file_text(district_index, month_index, villages).encode("ascii")
+            text = file_text(district_index, month_index, villages, months).encode("ascii")
             if not (os.path.exists(path) and os.path.getsize(path) == len(text)):
                 with open(path, "wb") as f:
                     f.write(text)
-            mtime = BASE_MTIME + (month_index * len(DISTRICTS) + district_index) * 3600
+            mtime = BASE_MTIME + ((month_index - (len(months) - 12)) * len(DISTRICTS) + district_index) * 3600
             os.utime(path, (mtime, mtime))
             files.append(path)
             total += len(text)
