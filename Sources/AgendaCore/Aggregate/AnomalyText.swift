@@ -66,10 +66,11 @@ extension Anomaly {
 
 extension Report {
     /// The anomalies strongest first: by the absolute score, then in the report's order.
-    public var anomaliesByStrength: [Anomaly] {
-        anomalies.enumerated().sorted { a, b in
-            let sa = abs(a.element.score), sb = abs(b.element.score)
-            return sa != sb ? sa > sb : a.offset < b.offset
-        }.map(\.element)
+    public var anomaliesByStrength: [Anomaly] { strengthOrder.map { anomalies[$0] } }
+
+    /// The order of `anomaliesByStrength`: by the absolute score, then in the report's order.
+    static func strengthOrder(_ anomalies: [Anomaly]) -> [Int] {
+        let scores = anomalies.map { abs($0.score) }
+        return anomalies.indices.sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
     }
 }

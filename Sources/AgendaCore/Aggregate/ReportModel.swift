@@ -273,7 +273,12 @@ public struct Report: Sendable {
     /// One per district × month of the fiscal year up to `scope.lastMonth`, districts then months.
     public var completeness: [CompletenessCell]
     /// Values that look like mistakes, sorted by district, month, indicator (reference order), area.
-    public var anomalies: [Anomaly]
+    public var anomalies: [Anomaly] {
+        didSet { strengthOrder = Self.strengthOrder(anomalies) }
+    }
+    /// Indices of `anomalies`, strongest first (`anomaliesByStrength`): sorted once, because every workstream
+    /// sheet, the summary and each district's feedback ask, and random village data has flagged 400,000.
+    private(set) var strengthOrder: [Int] = []
     /// The report's as-of instant: the newest input's modification time or `--as-of`; never the clock.
     public var asOf: Date
     /// What the renderers say about the facts (headlines, best and worst districts, tallies, data quality,
@@ -307,6 +312,7 @@ public struct Report: Sendable {
         self.facts = facts
         self.completeness = completeness
         self.anomalies = anomalies
+        self.strengthOrder = Self.strengthOrder(anomalies)
         self.asOf = asOf
         var index: [FactKey: Int] = [:]
         for (i, f) in facts.enumerated() {

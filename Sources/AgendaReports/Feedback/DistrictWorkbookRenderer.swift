@@ -9,6 +9,11 @@ import XlsxWriter
 public struct DistrictWorkbookRenderer: Sendable {
     public static let toFixSheet = "สิ่งที่ต้องแก้ไข"
     public static let indicatorsSheet = "ตัวชี้วัด"
+    /// Rows of the to-fix sheet's lists: the rejected rows (all of them are in `Rejected`) and the strongest values
+    /// to confirm (all of them are in the province workbook's `Anomalies`). A clerk works through a page, not
+    /// forty thousand lines, and the sheet stays quick to write whatever the data.
+    static let rejectedListed = 1_000
+    static let anomaliesListed = 200
 
     public let options: WorkbookOptions
 
@@ -49,7 +54,15 @@ public struct DistrictWorkbookRenderer: Sendable {
         row += 1
         try sheet.write(string: "\(context.title.th) · ข้อมูล ณ \(context.asOfText)", row: row, col: 0, format: styles.note)
         row += 2
-        func table(_ heading: String, _ headers: [String], _ rows: [[String]]) throws {
+        var measured: [String: Int] = [:]
+        func measuredLines(_ text: String, _ col: Int) -> Int {
+            let key = "\(col)\u{0}" + text
+            if let known = measured[key] { return known }
+            let n = measure.lines(text, width: widths[col])
+            measured[key] = n
+            return n
+        }
+        func table(_ heading: String, _ headers: [String], _ rows: [[String]], more: (count: Int, note: String)? = nil) throws {
             guard !rows.isEmpty else { return }
             try sheet.write(string: heading, row: row, col: 0, format: styles.subtitle)
             row += 1
@@ -61,20 +74,26 @@ public struct DistrictWorkbookRenderer: Sendable {
                 for (col, text) in cells.enumerated() where !text.isEmpty {
                     // Everything wraps within its column: a long path or key never runs into the next cell.
                     try sheet.write(string: text, row: row, col: col, format: styles.wrappedText)
-                    lines = max(lines, measure.lines(text, width: widths[col]))
+                    lines = max(lines, measuredLines(text, col))
                 }
                 try sheet.setRow(row, height: measure.rowHeight(lines: lines))
                 row += 1
             }
+            if let more, more.count > 0 {
+                try sheet.write(string: more.note, row: row, col: 0, format: styles.boldText)
+                row += 1
+            }
             row += 1
         }
-        let rejected = feedback.rejections.map { r -> [String] in
+        let rejected = feedback.rejections.prefix(Self.rejectedListed).map { r -> [String] in
             [r.file.hasPrefix("submissions/") ? String(r.file.dropFirst("submissions/".count)) : r.file, r.line > 0 ? String(r.line) : (r.wholeFile ? "ทั้งไฟล์" : ""), r.column,
              DistrictMessageRenderer.clipped(r.text), r.reason.th, r.reason.en]
         }
         try table("แถวที่ต้องแก้ไขแล้วส่งใหม่ · Rows to correct and send again",
                   ["ไฟล์ · File", "บรรทัด · Line", "คอลัมน์ · Column", "ข้อความที่พบ · Found", "สิ่งที่ต้องแก้ไข", "What to fix"],
-                  rejected)
+                  Array(rejected), more: (feedback.rejections.count - rejected.count,
+                                          "และอีก \(feedback.rejections.count - rejected.count) รายการ ดูแผ่นงาน Rejected · "
+                                              + "and \(feedback.rejections.count - rejected.count) more in the Rejected sheet"))
         let days = context.report.options.timelinessDays
         try table("เดือนที่ยังไม่ได้รับข้อมูล · Months not received",
                   ["เดือน · Month", "", "", "", "กำหนดส่ง · Deadline", ""],
@@ -89,13 +108,16 @@ public struct DistrictWorkbookRenderer: Sendable {
                   })
         try table("ค่าที่ควรตรวจสอบและยืนยัน · Values to confirm",
                   ["ตัวชี้วัด · Indicator", "เดือน", "พื้นที่ · Area", "ค่าที่ส่ง · Sent", "เหตุผล", "Why"],
-                  feedback.anomalies.map { a in
+                  feedback.anomalies.prefix(Self.anomaliesListed).map { a in
                       let indicator = context.report.reference.indicator(a.indicatorID)
                       let decimals = indicator?.decimals ?? 0
                       let reason = a.reason(decimals: decimals)
                       return [indicator?.shortName(.th) ?? a.indicatorID, a.month.shortName(.th), a.area,
                               NumberText.decimal(a.value, decimals: decimals), reason.th, reason.en]
-                  })
+                  }, more: (feedback.anomalies.count - min(feedback.anomalies.count, Self.anomaliesListed),
+                            "แสดง \(Self.anomaliesListed) ค่าที่เด่นที่สุดจาก \(feedback.anomalies.count) ค่า ที่เหลือดูแผ่นงาน Anomalies "
+                                + "ในรายงานของจังหวัด · the strongest \(Self.anomaliesListed) of \(feedback.anomalies.count); "
+                                + "the rest are in the province workbook's Anomalies sheet"))
         if !feedback.hasSomethingToFix {
             try sheet.write(string: "ไม่มีสิ่งที่ต้องแก้ไข ขอบคุณที่ส่งข้อมูลครบถ้วนและถูกต้อง · Nothing to fix. Thank you.",
                             row: row, col: 0, format: styles.subtitle)

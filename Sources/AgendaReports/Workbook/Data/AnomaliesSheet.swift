@@ -12,21 +12,23 @@ enum AnomaliesSheet {
     /// Widest the reason column grows (Excel units) before its text wraps.
     static let reasonWidth = 70.0
 
+    /// Rows measured glyph by glyph; the rest are sized from them (see `write`).
+    static let measuredRows = 2_000
+
     static func write(_ context: SheetContext) throws -> Worksheet {
         var layout = try DataSheetLayout(context: context, name: name, headers: headers)
         let sheet = layout.sheet
         let styles = context.styles
         let report = context.report
         let anomalies = report.anomalies
-        var reasons: [String] = []
+        var reasons: [(th: String, en: String)] = []
+        reasons.reserveCapacity(anomalies.count)
         for (offset, anomaly) in anomalies.enumerated() {
             let row = offset + 1
             let decimals = report.reference.indicator(anomaly.indicatorID)?.decimals ?? 2
             let valueFormat = context.valueFormat(indicatorID: anomaly.indicatorID)
             let reason = anomaly.reason(decimals: decimals)
-            // Thai first, English on its own line: one cell, as the sheet has one reason column.
-            let text = reason.th + "\n" + reason.en
-            reasons.append(text)
+            reasons.append((reason.th, reason.en))
             try sheet.write(string: anomaly.districtCode, row: row, col: 0, format: styles.code)
             try sheet.write(string: anomaly.month.label, row: row, col: 1, format: styles.code)
             try sheet.write(string: anomaly.indicatorID, row: row, col: 2, format: styles.code)
@@ -35,17 +37,34 @@ enum AnomaliesSheet {
             try sheet.write(number: anomaly.expected, row: row, col: 5, format: valueFormat)
             try sheet.write(number: (anomaly.score * 10).rounded() / 10, row: row, col: 6,
                             format: styles.number(decimals: 1))
-            try sheet.write(string: text, row: row, col: 7, format: styles.wrappedText)
+            // Thai first, English on its own line: one cell, as the sheet has one reason column.
+            try sheet.write(string: reason.th + "\n" + reason.en, row: row, col: 7, format: styles.wrappedText)
             layout.fit(anomaly.indicatorID, col: 2)
             layout.fit(anomaly.area, col: 3)
             layout.fit(number: anomaly.value, decimals: decimals, col: 4)
             layout.fit(number: anomaly.expected, decimals: decimals, col: 5)
             layout.fit(number: anomaly.score, decimals: 1, col: 6)
-            layout.fit(reason.th, col: 7, limit: reasonWidth)
-            layout.fit(reason.en, col: 7, limit: reasonWidth)
+            if offset < measuredRows {
+                layout.fit(reason.th, col: 7, limit: reasonWidth)
+                layout.fit(reason.en, col: 7, limit: reasonWidth)
+            }
         }
-        for (offset, text) in reasons.enumerated() {
-            let height = layout.rowHeight(wrapping: text, col: 7)
+        // Row heights: the first rows measured glyph by glyph; past them (random village data has flagged hundreds
+        // of thousands) each reason's lines are estimated from its UTF-8 length at the widest width per byte the
+        // measured rows showed, so a row is never too short and the sheet stays linear.
+        var perByte = (th: 0.0, en: 0.0)
+        for (offset, reason) in reasons.enumerated() {
+            let lines: Int
+            if offset < measuredRows {
+                let th = layout.lines(reason.th, col: 7), en = layout.lines(reason.en, col: 7)
+                perByte.th = max(perByte.th, Double(th) / Double(max(1, reason.th.utf8.count)))
+                perByte.en = max(perByte.en, Double(en) / Double(max(1, reason.en.utf8.count)))
+                lines = th + en
+            } else {
+                lines = Int((Double(reason.th.utf8.count) * perByte.th).rounded(.up))
+                    + Int((Double(reason.en.utf8.count) * perByte.en).rounded(.up))
+            }
+            let height = layout.rowHeight(lines: max(1, lines))
             if height > layout.bodyRowHeight { try sheet.setRow(offset + 1, height: height) }
         }
         try layout.finish(context: context, dataRows: anomalies.count)

@@ -79,6 +79,12 @@ struct DataSheetLayout {
         measure.rowHeight(lines: measure.lines(text, width: widths[col]))
     }
 
+    /// Height in points of a row of `lines` lines of body text.
+    func rowHeight(lines: Int) -> Double { measure.rowHeight(lines: lines) }
+
+    /// Lines `text` takes in column `col` when wrapped, measured glyph by glyph.
+    func lines(_ text: String, col: Int) -> Int { measure.lines(text, width: widths[col]) }
+
     /// Height of a one-line row in the body font: Excel's default 15 pt clips a 15 pt Thai font.
     var bodyRowHeight: Double { measure.rowHeight(lines: 1) }
 
