@@ -56,7 +56,7 @@ public enum NumberText {
         // Only a value within a hair of a half needs the careful path; the rest print the same either way, fast.
         let scaled = abs(value) * pow(10, Double(decimals))
         let distance = abs(scaled - scaled.rounded(.down) - 0.5)
-        if distance > 1e-14 * max(1, scaled) { return String(format: "%.\(decimals)f", value) }
+        if distance > 1e-14 * max(1, scaled) { return fixed(value, decimals: decimals, scaled: scaled) }
         guard var exact = Decimal(string: String(format: "%.15g", value)) else {
             return String(format: "%.\(decimals)f", value)
         }
@@ -69,6 +69,24 @@ public enum NumberText {
         guard fraction.count <= decimals else { return String(format: "%.\(decimals)f", value) }
         fraction += String(repeating: "0", count: decimals - fraction.count)
         return decimals == 0 ? String(parts[0]) : String(parts[0]) + "." + fraction
+    }
+
+    /// What `String(format: "%.Nf")` prints for a value not within a hair of a half (the caller checked), built from
+    /// integers: formatting through Foundation took a tenth of a report with 400,000 anomaly reasons. The product
+    /// `scaled` is off by at most an ulp, far less than its distance from the half, so it rounds the same way the
+    /// exact decimal expansion does. Past 2^52 it leaves the work to `String(format:)`.
+    static func fixed(_ value: Double, decimals: Int, scaled: Double) -> String {
+        guard scaled < 4_503_599_627_370_496 else { return String(format: "%.\(decimals)f", value) }
+        let units = UInt64(scaled.rounded())
+        var power: UInt64 = 1
+        for _ in 0..<decimals { power *= 10 }
+        var text = value < 0 || (value == 0 && value.sign == .minus) ? "-" : ""
+        text += String(units / power)
+        if decimals > 0 {
+            let fraction = String(units % power)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
     }
 
     /// Inserts `,` every three digits from the right of a string of ASCII digits.
