@@ -20,9 +20,12 @@ import Testing
         try Data((header + "5602,2565-01,claims,,abc,\n5602,2565-13,paid,,4,\n").utf8)
             .write(to: submissions.appendingPathComponent("5601/chun-all-bad.csv"))
         try Data("district_code,note\n5602,ไม่มีคอลัมน์\n".utf8).write(to: submissions.appendingPathComponent("5602/cols.csv"))
+        // Neither UTF-8 Thai nor Windows-874 for sure: rejected whole for its encoding, no row read.
+        try Data(Array((header + "5601,2565-01,claims,café crème,1,\n5601,2565-02,claims,déjà,2,x").utf8) + [0xA1, 0x0A])
+            .write(to: submissions.appendingPathComponent("5602/latin.csv"))
         try FileManager.default.createDirectory(at: submissions.appendingPathComponent("misc"), withIntermediateDirectories: true)
         try Data("period\n2565-01\n".utf8).write(to: submissions.appendingPathComponent("misc/notes.csv"))
-        for path in ["5601/from-chun.csv", "5601/chun-all-bad.csv", "5602/cols.csv", "misc/notes.csv"] {
+        for path in ["5601/from-chun.csv", "5601/chun-all-bad.csv", "5602/cols.csv", "5602/latin.csv", "misc/notes.csv"] {
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_646_000_000)],
                                                   ofItemAtPath: submissions.appendingPathComponent(path).path)
         }
@@ -53,6 +56,7 @@ import Testing
         #expect(attributed["submissions/5601/from-chun.csv"] == "5602", "by its rows, not its folder")
         #expect(attributed["submissions/5601/chun-all-bad.csv"] == "5602", "every row rejected, each naming 5602")
         #expect(attributed["submissions/5602/cols.csv"] == "5602", "rejected whole: by its folder's name")
+        #expect(attributed["submissions/5602/latin.csv"] == "5602", "rejected whole for its encoding, its rows naming 5601 unread")
         #expect(attributed["submissions/misc/notes.csv"] == "unattributed")
         #expect(attributed["submissions/5601/2565-01_02.csv"] == "5601")
 
