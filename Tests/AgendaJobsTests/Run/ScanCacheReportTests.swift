@@ -7,22 +7,7 @@ import Testing
 /// The scan cache never changes a number: reports built cold, warm, after an edit and over a damaged cache are
 /// byte-identical to reports built without it.
 @Suite struct ScanCacheReportTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The sample inputs (Windows-874 files, duplicates, bad rows, resubmissions) with their "sent" dates.
-    func sampleInputs(_ root: URL) throws -> URL {
-        let inputs = root.appendingPathComponent("Inputs")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Inputs"), to: inputs)
-        let touch = Process()
-        touch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        touch.arguments = ["python3", inputs.appendingPathComponent("generate_samples.py").path, "--touch"]
-        touch.standardOutput = FileHandle.nullDevice
-        try touch.run()
-        touch.waitUntilExit()
-        try #require(touch.terminationStatus == 0)
-        return inputs
-    }
+    func sampleInputs(_ root: URL) throws -> URL { try SampleInputs.copy(into: root) }
 
     /// Every file of the FY2565 report folder, by relative path.
     func report(_ inputs: URL, _ out: URL, cache: Bool) throws -> [String: Data] {

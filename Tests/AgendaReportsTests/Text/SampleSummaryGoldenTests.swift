@@ -9,25 +9,12 @@ import Testing
 /// with golden files reviewed by eye. A change in any rule that moves a number on the page shows up here.
 @Suite("Sample report summary")
 struct SampleSummaryGoldenTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The sample inputs copied aside with their "sent" dates restored by the generator (git keeps no mtimes),
     /// imported once for both languages.
     static let sample: Report? = {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("sample-summary-\(UUID().uuidString)")
-        let inputs = root.appendingPathComponent("Inputs")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sample-summary-\(UUID().uuidString)")
         do {
-            try fm.createDirectory(at: root, withIntermediateDirectories: true)
-            try fm.copyItem(at: repository.appendingPathComponent("Inputs"), to: inputs)
-            let touch = Process()
-            touch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            touch.arguments = ["python3", inputs.appendingPathComponent("generate_samples.py").path, "--touch"]
-            touch.standardOutput = FileHandle.nullDevice
-            try touch.run()
-            touch.waitUntilExit()
-            guard touch.terminationStatus == 0 else { return nil }
+            let inputs = try SampleInputs.copy(into: root)
             let asOf = BangkokCalendar.parseDay("2565-10-10")!
             let job = ReportJob(configuration: ReportJobConfiguration(
                 inputs: inputs, output: root.appendingPathComponent("Reports"), asOf: asOf, showProgress: false))
