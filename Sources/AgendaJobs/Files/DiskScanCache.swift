@@ -80,12 +80,12 @@ public final class DiskScanCache: ScanStore, @unchecked Sendable {
         if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 
-    /// Removes entries no path of this run asked for (files deleted or renamed since), so the cache stays the
-    /// size of the inputs.
+    /// Removes entries no path of this run asked for (files deleted or renamed since) and temporary files a killed
+    /// run left, so the cache stays the size of the inputs. Called after the import, when no scan is writing.
     public func prune() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let keep = lock.withLock { used }
-        for name in names where name.hasSuffix(".scan") && !keep.contains(name) {
+        for name in names where !keep.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }

@@ -50,6 +50,8 @@ import Testing
         #expect(cache.load(path: "fresh", identity: fresh, context: "c") == nil)
         cache.save([1], path: "kept", identity: Self.identity, context: "c")
         cache.save([2], path: "gone", identity: Self.identity, context: "c")
+        let leftover = out.appendingPathComponent(".cache/scans/.abc.scan.999-1")
+        try Data([9]).write(to: leftover)  // a temporary file of a run killed while saving
         let next = DiskScanCache(output: out, referenceDigest: "r")
         #expect(next.load(path: "kept", identity: Self.identity, context: "c") == [1])
         next.prune()
