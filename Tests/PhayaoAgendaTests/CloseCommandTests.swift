@@ -50,6 +50,11 @@ import Testing
         #expect(status.stdout.contains("0 figures revised since"))
         #expect(status.stdout.contains("Q3/2565 (Apr–Jun 2565 BE): open until 10 July 2565 BE"))
         #expect(status.stdout.contains("Next deadline: Apr 2565 values by 10 May 2565 BE"))
+        // The fixture: 5601 sent January and February, 5602 February only; nobody March.
+        #expect(status.stdout.contains("   not sent, Mar 2565: Mueang Phayao\n   not sent, Jan 2565, Mar 2565: Chun\n"),
+                "\(status.stdout)")
+        let thai = try ProcessRunner.run(["status", "--inputs", inputs.path, "--out", out.path, "--as-of", "2565-05-02"])
+        #expect(thai.stdout.hasPrefix("สถานะการส่งข้อมูล พะเยา ณ 2 พฤษภาคม 2565\n"), "Thai by default: \(thai.stdout)")
     }
 
     /// A `close` killed with everything staged (`PHAYAO_AGENDA_PAUSE_AT=close-staged`) leaves no closing at all;

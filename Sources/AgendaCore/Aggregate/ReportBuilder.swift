@@ -70,4 +70,13 @@ public enum ReportBuilder {
             scope: scope, options: options, reference: reference, imported: imported, windows: windows,
             facts: facts, completeness: completeness, anomalies: anomalies, asOf: asOf)
     }
+
+    /// Completeness alone (`Report.completeness` of a year report), for `status`: building a whole report for it
+    /// would find every anomaly of the history just to learn who sent which month.
+    public static func completeness(reference: ReferenceData, imported: ImportResult, fiscalYear: Int,
+                                    timelinessDays: Int) -> [CompletenessCell] {
+        let lastMonth = YearMonth(yearBE: fiscalYear, month: 9)
+        return ValueIndex(reference: reference, imported: imported, lastMonth: lastMonth)
+            .completeness(fiscalYear: fiscalYear, lastMonth: lastMonth, timelinessDays: timelinessDays)
+    }
 }

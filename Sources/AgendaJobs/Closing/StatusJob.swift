@@ -22,9 +22,9 @@ public struct StatusJob: Sendable {
         var quarters: [StatusBoard.Quarter] = []
         var completeness: [Int: [CompletenessCell]] = [:]
         for quarter in StatusBoard.quarters(at: asOf) {
-            let cells = completeness[quarter.fiscalYear] ?? ReportBuilder.build(
-                scope: .year(quarter.fiscalYear), options: configuration.reportOptions, reference: inputs.reference,
-                imported: inputs.imported, asOf: asOf).completeness
+            let cells = completeness[quarter.fiscalYear] ?? ReportBuilder.completeness(
+                reference: inputs.reference, imported: inputs.imported, fiscalYear: quarter.fiscalYear,
+                timelinessDays: days)
             completeness[quarter.fiscalYear] = cells
             // Only months already over count as missing; the current month is still being filled in.
             let ended = Set(quarter.months.filter { $0 < today })
