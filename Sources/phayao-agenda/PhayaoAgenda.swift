@@ -15,7 +15,7 @@ struct PhayaoAgenda: ParsableCommand {
               2   report written, but some rows or files were rejected (see the Rejected sheet)
               1   failure: nothing (new) was written; the previous report is untouched
               64  bad usage
-              75  (report, nightly) another run is writing to the same output folder
+              75  (report, nightly, close) another run is writing to the same output folder
             `validate` exits 1 when anything was rejected.
             """,
         subcommands: [ReportCommand.self, ValidateCommand.self, NightlyCommand.self, CloseCommand.self, StatusCommand.self, TemplateCommand.self]
