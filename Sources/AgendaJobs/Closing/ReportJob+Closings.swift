@@ -24,23 +24,31 @@ extension ReportJob {
         return try QuarterClosings.current(quarter, output: configuration.output)
     }
 
-    func plan(_ scope: ReportScope, closing: QuarterClosing?, current: Inputs?) throws -> ScopePlan {
+    /// - Parameter known: revisions already worked out in this run, by quarter: they depend on the closing and
+    ///   today's inputs, not on the scope, and each costs two imports and two reports (nightly asks twice).
+    func plan(_ scope: ReportScope, closing: QuarterClosing?, current: Inputs?,
+              known: inout [FiscalQuarter: QuarterRevisions]) throws -> ScopePlan {
         if let closing {
             return ScopePlan(scope: scope, inputs: try closing.loadInputs(),
                              configuration: closing.configuration(over: configuration), revisions: [], closing: closing)
         }
         guard let current else { preconditionFailure("today's inputs are loaded whenever a scope needs them") }
         return ScopePlan(scope: scope, inputs: current, configuration: configuration,
-                         revisions: try revisions(covering: scope, current: current), closing: nil)
+                         revisions: try revisions(covering: scope, current: current, known: &known), closing: nil)
     }
 
     /// For every closed quarter among `scope`'s windows, the cells that differ between the closed report (rebuilt
     /// from the archive) and the same quarter built from `current`.
-    func revisions(covering scope: ReportScope, current: Inputs) throws -> [QuarterRevisions] {
+    func revisions(covering scope: ReportScope, current: Inputs,
+                   known: inout [FiscalQuarter: QuarterRevisions]) throws -> [QuarterRevisions] {
         let windows = Set(scope.windows)
         var result: [QuarterRevisions] = []
         for closing in try QuarterClosings.all(output: configuration.output)
         where windows.contains(.quarter(closing.quarter)) {
+            if let done = known[closing.quarter] {
+                result.append(done)
+                continue
+            }
             let archived = try closing.loadInputs()
             let quarter = ReportScope.quarter(closing.quarter)
             let closed = ReportBuilder.build(
@@ -49,9 +57,11 @@ extension ReportJob {
             let now = ReportBuilder.build(
                 scope: quarter, options: configuration.reportOptions, reference: current.reference,
                 imported: current.imported, asOf: current.asOf)
-            result.append(QuarterRevisions(
+            let revisions = QuarterRevisions(
                 quarter: closing.quarter, closedAt: closing.manifest.closedAt, closedBy: closing.manifest.closedBy,
-                revisions: RevisionFinder.revisions(closed: closed, current: now)))
+                revisions: RevisionFinder.revisions(closed: closed, current: now))
+            known[closing.quarter] = revisions
+            result.append(revisions)
         }
         return result
     }

@@ -36,7 +36,9 @@ public struct StatusJob: Sendable {
             let state: StatusBoard.State
             let deadline = quarter.lastMonth.submissionDeadline(afterDays: days)
             if let closing = try QuarterClosings.current(quarter, output: configuration.output) {
-                let revisions = try job.revisions(covering: .quarter(quarter), current: inputs).first?.revisions.count ?? 0
+                var known: [FiscalQuarter: QuarterRevisions] = [:]
+                let revisions = try job.revisions(covering: .quarter(quarter), current: inputs, known: &known)
+                    .first?.revisions.count ?? 0
                 state = .closed(at: closing.manifest.closedAt, by: closing.manifest.closedBy, revisions: revisions)
             } else if asOf <= deadline {
                 state = .open(until: deadline)

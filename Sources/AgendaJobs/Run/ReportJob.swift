@@ -41,8 +41,10 @@ public struct ReportJob: Sendable {
         do {
             let closings = try scopes.map { try closingToReproduce($0) }
             let current = closings.contains { $0 == nil } ? try loadInputs() : nil
-            let plans = try scopes.indices.map { i in
-                try plan(scopes[i], closing: closings[i], current: current)
+            var known: [FiscalQuarter: QuarterRevisions] = [:]
+            var plans: [ScopePlan] = []
+            for (scope, closing) in zip(scopes, closings) {
+                plans.append(try plan(scope, closing: closing, current: current, known: &known))
             }
             return try write(plans)
         } catch let failure as ReportJobFailure {
