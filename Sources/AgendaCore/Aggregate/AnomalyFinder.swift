@@ -10,100 +10,137 @@ import Foundation
 ///
 /// An area flag is reported instead of its district's total flag for the same month and indicator (one mistake,
 /// one row). A total flag names the sub-area whose own gap from its expected value accounts for at least half of
-/// the total's gap, when one does. Ratios are computed from their parts and never judged. Cost: one pass over the
-/// values to group them, then sorting within each month's units: O(values log values).
+/// the total's gap, when one does. Ratios are computed from their parts and never judged.
+///
+/// Cost: linear in the values (one pass to group them by indicator, then each indicator's series on its own,
+/// indicators on every core); only the flags are sorted. Results do not depend on the number of threads.
 enum AnomalyFinder {
     static func find(
-        reference: ReferenceData, imported: ImportResult, lastMonth: YearMonth, months: Set<Int>, rule: AnomalyRule
+        reference: ReferenceData, imported: ImportResult, lastMonth: YearMonth, months: Set<Int>, rule: AnomalyRule,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> [Anomaly] {
         let accepted = imported.accepted
         var indicatorPosition: [String: Int] = [:]
         for (i, indicator) in reference.indicators.enumerated() { indicatorPosition[indicator.id] = i }
         var districtPosition: [String: Int] = [:]
         for (d, district) in reference.districts.enumerated() { districtPosition[district.code] = d }
-        let indicatorOfTable = accepted.indicatorIDs.map { indicatorPosition[$0] }
-        let districtOfTable = accepted.districtCodes.map { districtPosition[$0] }
-        let districtCount = reference.districts.count
+        let indicatorOfTable = accepted.indicatorIDs.map { id -> Int in
+            guard let i = indicatorPosition[id], reference.indicators[i].isSubmittable else { return -1 }
+            return i
+        }
+        let districtOfTable = accepted.districtCodes.map { districtPosition[$0] ?? -1 }
 
-        struct AreaKey: Hashable { var district: Int; var label: Int }
-        // totals[i * districtCount + d][month] = (sum, count); areas[i][AreaKey][month] = value.
-        var totals = Array(repeating: [Int: (sum: Double, count: Int)](), count: reference.indicators.count * districtCount)
-        var areas = Array(repeating: [AreaKey: [Int: Double]](), count: reference.indicators.count)
-        let lastOrdinal = lastMonth.ordinal
-        for n in accepted.indices {
-            let month = Int(accepted.monthOrdinal[n])
-            guard month <= lastOrdinal,
-                  let i = indicatorOfTable[Int(accepted.indicatorIndex[n])],
-                  let d = districtOfTable[Int(accepted.districtIndex[n])],
-                  reference.indicators[i].isSubmittable
-            else { continue }
-            let value = accepted.values[n]
-            let slot = i * districtCount + d
-            let old = totals[slot][month] ?? (0, 0)
-            totals[slot][month] = (old.sum + value, old.count + 1)
-            let label = Int(accepted.areaLabel[n])
-            if label != 0 { areas[i][AreaKey(district: d, label: label), default: [:]][month, default: 0] += value }
+        // The values that count, grouped by indicator in import order (a counting sort), and the (district, area)
+        // pairs numbered once for all indicators.
+        let lastOrdinal = Int32(lastMonth.ordinal)
+        let indicatorCount = reference.indicators.count
+        var start = [Int](repeating: 0, count: indicatorCount + 1)
+        var areas = AreaNumbers(labelCount: accepted.labels.count)
+        for n in accepted.indices where accepted.monthOrdinal[n] <= lastOrdinal {
+            let i = indicatorOfTable[Int(accepted.indicatorIndex[n])]
+            let d = districtOfTable[Int(accepted.districtIndex[n])]
+            guard i >= 0, d >= 0 else { continue }
+            start[i + 1] += 1
+            areas.number(district: d, label: Int(accepted.areaLabel[n]))
+        }
+        for i in 0..<indicatorCount { start[i + 1] += start[i] }
+        var order = [Int32](repeating: 0, count: start[indicatorCount])
+        var next = start
+        for n in accepted.indices where accepted.monthOrdinal[n] <= lastOrdinal {
+            let i = indicatorOfTable[Int(accepted.indicatorIndex[n])]
+            guard i >= 0, districtOfTable[Int(accepted.districtIndex[n])] >= 0 else { continue }
+            order[next[i]] = Int32(n)
+            next[i] += 1
         }
 
-        var result: [Anomaly] = []
-        for (i, indicator) in reference.indicators.enumerated() where indicator.isSubmittable {
-            let stock = indicator.aggregation == .last
-            let districtSeries: [[Int: Double]] = (0..<districtCount).map { d in
-                totals[i * districtCount + d].mapValues { indicator.aggregation == .mean ? $0.sum / Double($0.count) : $0.sum }
-            }
-            let resolution = pow(10, -Double(indicator.decimals))
-            let districtJudged = rule.assess(series: districtSeries, stock: stock, months: months,
-                                             resolution: resolution)
+        let context = IndicatorJudge(
+            reference: reference, accepted: accepted, districtOfTable: districtOfTable, areas: areas, order: order,
+            start: start, months: months, rule: rule)
+        let flagged = ParallelSlots.map(count: indicatorCount, workers: workers) { i in context.judge(i) }
+            .flatMap { $0 }
 
-            // Areas in a fixed order: district, then the label's UTF-8 bytes.
-            let areaKeys = areas[i].keys.sorted {
-                $0.district != $1.district
-                    ? $0.district < $1.district
-                    : accepted.labels[$0.label].utf8.lexicographicallyPrecedes(accepted.labels[$1.label].utf8)
-            }
-            let areaJudged = areaKeys.isEmpty
-                ? [] : rule.assess(series: areaKeys.map { areas[i][$0]! }, stock: stock, months: months,
-                              resolution: resolution)
-            struct DistrictMonth: Hashable { var district: Int; var month: Int }
-            var areaFlagged = Set<DistrictMonth>()
-            var areaByMonth: [DistrictMonth: [AnomalyRule.Assessment]] = [:]
-            for a in areaJudged {
-                let key = areaKeys[a.unit]
-                let dm = DistrictMonth(district: key.district, month: a.month)
-                areaByMonth[dm, default: []].append(a)
-                guard a.flagged else { continue }
-                areaFlagged.insert(dm)
-                result.append(Anomaly(
-                    districtCode: reference.districts[key.district].code, month: YearMonth(ordinal: a.month),
-                    indicatorID: indicator.id, area: accepted.labels[key.label], value: a.value,
-                    expected: a.expected, score: a.score, checks: a.checks))
-            }
-            for t in districtJudged where t.flagged {
-                let dm = DistrictMonth(district: t.unit, month: t.month)
-                guard !areaFlagged.contains(dm) else { continue }
-                var anomaly = Anomaly(
-                    districtCode: reference.districts[t.unit].code, month: YearMonth(ordinal: t.month),
-                    indicatorID: indicator.id, value: t.value, expected: t.expected, score: t.score, checks: t.checks)
-                // The sub-area that explains most of the gap (sums and stocks only: a mean dilutes its parts).
-                let gap = t.value - t.expected
-                if indicator.aggregation != .mean, gap != 0, let parts = areaByMonth[dm] {
-                    let best = parts.max { ($0.value - $0.expected) * gap < ($1.value - $1.expected) * gap }!
-                    if (best.value - best.expected) / gap >= 0.5 {
-                        anomaly.dominantArea = accepted.labels[areaKeys[best.unit].label]
-                        anomaly.dominantAreaValue = best.value
-                    }
-                }
-                result.append(anomaly)
-            }
-        }
-        let districtRank = districtPosition
-        return result.sorted { a, b in
-            if a.districtCode != b.districtCode { return districtRank[a.districtCode]! < districtRank[b.districtCode]! }
+        // Province order: district, month, indicator, then the area's UTF-8 bytes (a total's empty area first).
+        let sorted = flagged.indices.sorted { x, y in
+            let a = flagged[x], b = flagged[y]
+            if a.district != b.district { return a.district < b.district }
             if a.month != b.month { return a.month < b.month }
-            if a.indicatorID != b.indicatorID {
-                return indicatorPosition[a.indicatorID]! < indicatorPosition[b.indicatorID]!
-            }
-            return a.area.utf8.lexicographicallyPrecedes(b.area.utf8)
+            if a.indicator != b.indicator { return a.indicator < b.indicator }
+            return accepted.labels[a.label].utf8.lexicographicallyPrecedes(accepted.labels[b.label].utf8)
+        }
+        return sorted.map { flagged[$0].anomaly }
+    }
+}
+
+/// Every (district, area label) pair of an import's values, numbered in the order first met.
+///
+/// Why a table per label and not a dictionary of pairs: nearly every label (a village code) belongs to one
+/// district, so one array look-up numbers it; only a label met in a second district goes through the dictionary.
+struct AreaNumbers: Sendable {
+    private var firstDistrict: [Int32]
+    private var firstNumber: [Int32]
+    private var others: [Int: Int32] = [:]
+    /// District and label of each number.
+    private(set) var district: [Int32] = []
+    private(set) var label: [Int32] = []
+
+    init(labelCount: Int) {
+        firstDistrict = [Int32](repeating: -1, count: labelCount)
+        firstNumber = [Int32](repeating: -1, count: labelCount)
+    }
+
+    var count: Int { district.count }
+
+    /// Numbers the pair when it is new; label 0 (no area) is never numbered.
+    mutating func number(district d: Int, label: Int) {
+        guard label != 0, self.number(of: d, label) == nil else { return }
+        let number = Int32(district.count)
+        district.append(Int32(d))
+        self.label.append(Int32(label))
+        if firstDistrict[label] < 0 {
+            firstDistrict[label] = Int32(d)
+            firstNumber[label] = number
+        } else {
+            others[label << 16 | d] = number
+        }
+    }
+
+    /// The number of a pair already numbered.
+    func number(of d: Int, _ label: Int) -> Int? {
+        if firstDistrict[label] == Int32(d) { return Int(firstNumber[label]) }
+        if firstDistrict[label] < 0 { return nil }
+        return others[label << 16 | d].map(Int.init)
+    }
+}
+
+/// Runs `body` for `0 ..< count` on up to `workers` threads and returns the results in index order.
+enum ParallelSlots {
+    static func map<T: Sendable>(count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let box = Slots<T>(count: count)
+        let threads = max(1, min(workers, count))
+        guard threads > 1 else { return (0..<count).map(body) }
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let i = box.claim() { box.put(i, body(i)) }
+        }
+        return box.results.map { $0! }
+    }
+
+    /// @unchecked Sendable: `next` and `results` are touched only while `lock` is held.
+    private final class Slots<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private(set) var results: [T?]
+        init(count: Int) { results = [T?](repeating: nil, count: count) }
+        func claim() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < results.count else { return nil }
+            next += 1
+            return next - 1
+        }
+        func put(_ i: Int, _ value: T) {
+            lock.lock()
+            results[i] = value
+            lock.unlock()
         }
     }
 }

@@ -84,96 +84,14 @@ public struct AnomalyRule: Sendable, Hashable, Codable {
     /// nor are months without enough peers). `stock` adds the previous-month check; `resolution` is the smallest
     /// step the indicator is reported in (10^−decimals). Sorted by unit, then month.
     public func assess(series: [[Int: Double]], stock: Bool, months: Set<Int>, resolution: Double = 1) -> [Assessment] {
-        guard let common = offset(of: series.lazy.flatMap(\.values), resolution: resolution) else { return [] }
-        let eligible = series.indices.filter { series[$0].count >= max(minimumMonths, 1) }
-        guard eligible.count > minimumPeers else { return [] }
-        // Log scale and each unit's level.
-        var y: [Int: [Int: Double]] = [:]
-        var level: [Int: Double] = [:]
-        var offsets: [Int: Double] = [:]
-        for u in eligible {
-            let c = offset(of: series[u].values, resolution: resolution) ?? common
-            offsets[u] = c
-            var logs: [Int: Double] = [:]
-            for (m, x) in series[u] { logs[m] = log(x + c) }
-            y[u] = logs
-            level[u] = Self.median(Array(logs.values))
-        }
-        let allMonths = Set(eligible.flatMap { series[$0].keys }).sorted()
-        // A unit's level is the median of its months *after* the season is taken out (a few rounds of Tukey's
-        // median polish): the plain median of a series that is high half the year and near zero the other half
-        // jumps between the two when a single month is missing.
-        for _ in 0..<Self.polishRounds {
-            var season: [Int: Double] = [:]
-            for m in allMonths {
-                let deviations = eligible.compactMap { u in y[u]![m].map { $0 - level[u]! } }
-                if !deviations.isEmpty { season[m] = Self.median(deviations) }
-            }
-            for u in eligible { level[u] = Self.median(y[u]!.map { m, v in v - season[m]! }) }
-        }
-
-        // Per check: unit → month → (residual, expected log) where the check can be made.
-        let peers = residuals(allMonths, eligible) { u, m in
-            guard let v = y[u]?[m], let l = level[u] else { return nil }
-            return v - l
-        }
-        let previous = stock ? residuals(allMonths, eligible) { u, m in
-            guard let v = y[u]?[m], let p = y[u]?[m - 1] else { return nil }
-            return v - p
-        } : [:]
-        let lastYear = residuals(allMonths, eligible) { u, m in
-            guard let v = y[u]?[m], let p = y[u]?[m - 12] else { return nil }
-            return v - p
-        }
-        let scales = [peers, previous, lastYear].map { check -> Double in
-            let all = check.values.flatMap(\.values)
-            guard !all.isEmpty else { return scaleFloor }
-            let med = Self.median(all)
-            return max(1.4826 * Self.median(all.map { abs($0 - med) }), scaleFloor)
-        }
-        let minimumLog = log(max(minimumFactor, 1))
-
+        let flat = AnomalySeries(series)
         var result: [Assessment] = []
-        for u in eligible {
-            for m in series[u].keys.sorted() where months.contains(m) {
-                guard let r0 = peers[u]?[m] else { continue }
-                var checks: [(Check, Double, Double)] = [(.peers, r0, scales[0])]
-                if let r = previous[u]?[m] { checks.append((.previousMonth, r, scales[1])) }
-                if let r = lastYear[u]?[m] { checks.append((.sameMonthLastYear, r, scales[2])) }
-                let sign: Double = r0 >= 0 ? 1 : -1
-                let flagged = checks.allSatisfy { _, r, s in
-                    r * sign > 0 && abs(r) / s > threshold && abs(r) > minimumLog
-                }
-                let weakest = checks.map { $0.1 / $0.2 }.min { abs($0) < abs($1) }!
-                let x = series[u][m]!
-                let expected = max(exp(y[u]![m]! - r0) - offsets[u]!, 0)
-                result.append(Assessment(unit: u, month: m, value: x, expected: expected, score: weakest,
-                                         checks: checks.map(\.0), flagged: flagged))
-            }
+        judge(flat, stock: stock, resolution: resolution, isJudged: { months.contains($0) }) { j in
+            result.append(Assessment(unit: j.unit, month: flat.month[j.entry], value: flat.value[j.entry],
+                                     expected: j.expected, score: j.score, checks: j.checks.checks,
+                                     flagged: j.flagged))
         }
         return result
-    }
-
-    /// For each unit and month, `raw(u, m)` minus the median of the other units' `raw` that month; only where
-    /// `raw` exists and at least `minimumPeers` others have it.
-    private func residuals(
-        _ months: [Int], _ units: [Int], _ raw: (Int, Int) -> Double?
-    ) -> [Int: [Int: Double]] {
-        var out: [Int: [Int: Double]] = [:]
-        for m in months {
-            var present: [(unit: Int, value: Double)] = []
-            for u in units { if let v = raw(u, m) { present.append((u, v)) } }
-            guard present.count > minimumPeers else { continue }
-            // Sort by value, then unit, so the median without one element is read off the sorted order.
-            present.sort { ($0.value, $0.unit) < ($1.value, $1.unit) }
-            let n = present.count - 1
-            for (k, entry) in present.enumerated() {
-                func at(_ j: Int) -> Double { present[j < k ? j : j + 1].value }
-                let others = n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
-                out[entry.unit, default: [:]][m] = entry.value - others
-            }
-        }
-        return out
     }
 
     /// Rounds of median polish for the units' levels; the levels settle within two or three.

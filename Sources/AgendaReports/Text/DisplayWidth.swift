@@ -24,6 +24,17 @@ public enum DisplayWidth {
     /// Columns taken by one scalar: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Printable ASCII and the Thai block's letters, digits and signs are one column: answered before the
+        // Unicode tables, which cost a report with 400,000 anomaly reasons a twentieth of its time.
+        if (0x20..<0x7F).contains(v) { return 1 }
+        if isThaiCombining(v) { return 0 }
+        if (0x0E00..<0x0E80).contains(v) { return 1 }
+        return fromTables(scalar)
+    }
+
+    /// The width by the Unicode tables alone (what `of` answers for every scalar it does not short-cut).
+    static func fromTables(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
         if isThaiCombining(v) { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {

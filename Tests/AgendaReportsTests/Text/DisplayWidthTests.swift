@@ -2,6 +2,14 @@ import Testing
 @testable import AgendaReports
 
 @Suite struct DisplayWidthTests {
+    @Test("the ASCII and Thai short cut answers what the Unicode tables answer")
+    func shortCutAgreesWithTables() {
+        for v in Array(0x00..<0x100) + Array(0x0E00..<0x0E80) {
+            let scalar = Unicode.Scalar(UInt32(v))!
+            #expect(DisplayWidth.of(scalar) == DisplayWidth.fromTables(scalar), "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func thaiMarksTakeNoColumn() {
         // ผ ู ้ ใ ห ญ ่ บ ้ า น: the vowel below and three tone marks stack.
         #expect("ผู้ใหญ่บ้าน".displayWidth == 7)

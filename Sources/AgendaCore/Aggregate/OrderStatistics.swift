@@ -1,0 +1,103 @@
+/// Medians and neighbouring order statistics of a buffer of doubles in linear expected time.
+///
+/// Why: the anomaly rule takes medians over every unit of a month and over every residual of a check: at village
+/// scale that is hundreds of thousands of values per median, thousands of medians per report, and sorting each
+/// (what `AnomalyRule.median` does) was most of a report's time. Selection returns the same values a sort would
+/// (an order statistic does not depend on how it was found), so results stay identical to the sorting version.
+///
+/// The selection partitions three ways (less, equal, greater than the pivot), so the many equal values of count
+/// data (a month of zeros) cost one pass, and it falls back to sorting a range after `2 log2 n` rounds without
+/// enough progress, so no input order makes it quadratic. Values must not be NaN (the rule's values are finite).
+enum OrderStatistics {
+    /// The median of `buffer` (the mean of the two middle values for an even count). Reorders the buffer.
+    static func median(_ buffer: UnsafeMutableBufferPointer<Double>) -> Double {
+        precondition(!buffer.isEmpty, "median of nothing")
+        let mid = buffer.count / 2
+        let upper = select(buffer, mid)
+        guard buffer.count % 2 == 0 else { return upper }
+        // After selection everything before `mid` is at most buffer[mid]: the largest of them is the lower middle.
+        var lower = buffer[0]
+        for i in 1..<mid where buffer[i] > lower { lower = buffer[i] }
+        return (lower + upper) / 2
+    }
+
+    /// The median of `values`, which are copied into `scratch` first (grown as needed).
+    static func median<C: Collection>(of values: C, scratch: inout [Double]) -> Double where C.Element == Double {
+        let count = values.count
+        if scratch.count < count { scratch = [Double](repeating: 0, count: max(count, scratch.count * 2)) }
+        return scratch.withUnsafeMutableBufferPointer { all in
+            let part = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+            _ = part.initialize(from: values)
+            return median(part)
+        }
+    }
+
+    /// The values of sorted positions `position`, `position + 1` and `position + 2` (the last two nil past the
+    /// end). Reorders the buffer.
+    static func three(_ buffer: UnsafeMutableBufferPointer<Double>, from position: Int) -> (Double, Double?, Double?) {
+        let first = select(buffer, position)
+        // Everything after `position` is at least `first`: the next two order statistics are its two smallest.
+        var second: Double?
+        var third: Double?
+        for i in (position + 1)..<buffer.count {
+            let v = buffer[i]
+            if second == nil || v < second! {
+                third = second
+                second = v
+            } else if third == nil || v < third! {
+                third = v
+            }
+        }
+        return (first, second, third)
+    }
+
+    /// Rearranges `buffer` so that `buffer[k]` is the value a sort would put there, everything before it is at
+    /// most that value and everything after at least; returns it.
+    @discardableResult
+    static func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        precondition(buffer.indices.contains(k), "order statistic out of range")
+        var low = 0
+        var high = buffer.count  // the range still to search is low ..< high and contains k
+        var budget = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount) + 4
+        while high - low > 16 {
+            if budget == 0 {
+                var range = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
+                range.sort()
+                return buffer[k]
+            }
+            budget -= 1
+            let pivot = medianOfThree(buffer[low], buffer[low + (high - low) / 2], buffer[high - 1])
+            // Dutch national flag: [low, lt) < pivot, [lt, i) == pivot, (gt, high) > pivot.
+            var lt = low
+            var i = low
+            var gt = high - 1
+            while i <= gt {
+                let v = buffer[i]
+                if v < pivot {
+                    buffer.swapAt(lt, i)
+                    lt += 1
+                    i += 1
+                } else if v > pivot {
+                    buffer.swapAt(i, gt)
+                    gt -= 1
+                } else {
+                    i += 1
+                }
+            }
+            if k < lt {
+                high = lt
+            } else if k > gt {
+                low = gt + 1
+            } else {
+                return pivot
+            }
+        }
+        var range = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
+        range.sort()
+        return buffer[k]
+    }
+
+    private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
+        a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b))
+    }
+}
