@@ -12,6 +12,8 @@ public struct ReportFileNames: Sendable, Hashable {
     public var dataCSV: String
     /// `…-superseded.csv`, when the superseded values overflow the `Superseded` sheet.
     public var supersededCSV: String
+    /// `…-anomalies.csv`, when the flagged values overflow the `Anomalies` sheet.
+    public var anomaliesCSV: String
 
     public init(scope: ReportScope) {
         folder = scope.slug
@@ -20,6 +22,13 @@ public struct ReportFileNames: Sendable, Hashable {
         summary = base + "-summary.txt"
         dataCSV = base + "-data.csv"
         supersededCSV = Self.supersededCSVName(dataCSV: dataCSV)
+        anomaliesCSV = Self.anomaliesCSVName(dataCSV: dataCSV)
+    }
+
+    /// The flagged values' CSV named after the data CSV: `…-data.csv` → `…-anomalies.csv`.
+    public static func anomaliesCSVName(dataCSV: String) -> String {
+        dataCSV.hasSuffix("-data.csv") ? String(dataCSV.dropLast("-data.csv".count)) + "-anomalies.csv"
+            : "anomalies-" + dataCSV
     }
 
     /// The superseded-values CSV named after the data CSV: `…-data.csv` → `…-superseded.csv`.
@@ -37,5 +46,5 @@ public struct ReportFileNames: Sendable, Hashable {
 
     /// Every file name this scope's report can have, for sweeping copies an earlier layout left at the top of the
     /// output folder.
-    public var all: [String] { [workbook, summary, dataCSV, supersededCSV] }
+    public var all: [String] { [workbook, summary, dataCSV, supersededCSV, anomaliesCSV] }
 }

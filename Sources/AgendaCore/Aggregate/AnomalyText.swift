@@ -66,7 +66,12 @@ extension Anomaly {
 
 extension Report {
     /// The anomalies strongest first: by the absolute score, then in the report's order.
-    public var anomaliesByStrength: [Anomaly] { strengthOrder.map { anomalies[$0] } }
+    /// Lazy: readers take the first few (the summary three, each workstream three), and copying every flag for
+    /// each of them cost seconds when random village data flagged 400,000.
+    public var anomaliesByStrength: LazyMapCollection<[Int], Anomaly> { strengthOrder.lazy.map { anomalies[$0] } }
+
+    /// Positions in `anomalies` of the `n` strongest flags (all of them when there are fewer).
+    public func strengthOrderPrefix(_ n: Int) -> ArraySlice<Int> { strengthOrder.prefix(n) }
 
     /// The order of `anomaliesByStrength`: by the absolute score, then in the report's order.
     static func strengthOrder(_ anomalies: [Anomaly]) -> [Int] {

@@ -129,7 +129,7 @@ public struct NightlyJob: Sendable {
             for item in outcome.written where nightly.contains(item.scope) {
                 // The overflow CSVs go along: the workbook's notice sends its reader to the file beside it.
                 let folder = item.workbook.deletingLastPathComponent().path + "/"
-                for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV].compactMap({ $0 })
+                for url in [item.workbook, item.summary] + [item.dataCSV, item.supersededCSV, item.anomaliesCSV].compactMap({ $0 })
                     + item.districtPacks {
                     // `districts/<code>/…` keeps its place: latest/districts/ mirrors tonight's packs.
                     precondition(url.path.hasPrefix(folder), "a report's files live in its folder")

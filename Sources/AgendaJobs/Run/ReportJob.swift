@@ -176,9 +176,11 @@ public struct ReportJob: Sendable {
         let names = ReportFileNames(scope: scope)
         let exportsValues = configuration.exportValues
         var supersededOverflow = false
+        var anomaliesOverflow = false
         let workbookURL = try put(names.workbook) { temporary in
             let output = try writeWorkbook(report, temporary, names.dataCSV, exportsValues, configuration.workbookOptions)
             supersededOverflow = output.supersededOverflow
+            anomaliesOverflow = output.anomaliesOverflow
         }
         var csvURL: URL?
         if exportsValues {
@@ -190,10 +192,14 @@ public struct ReportJob: Sendable {
                 try DataExport.writeSupersededCSV(report, to: temporary)
             }
         }
+        var anomaliesURL: URL?
+        if anomaliesOverflow {
+            anomaliesURL = try put(names.anomaliesCSV) { temporary in try DataExport.writeAnomaliesCSV(report, to: temporary) }
+        }
         let summary = SummaryRenderer(language: configuration.language).render(report, workbookPath: names.workbook)
         let summaryURL = try put(names.summary) { temporary in try Data(summary.utf8).write(to: temporary) }
         var written = ReportOutcome.Written(scope: scope, workbook: workbookURL, summary: summaryURL,
-                                            dataCSV: csvURL, supersededCSV: supersededURL)
+                                            dataCSV: csvURL, supersededCSV: supersededURL, anomaliesCSV: anomaliesURL)
         if plan.districtPacks, let attribution = report.attribution {
             (written.districtPacks, written.districtsToFix) = try produceDistrictPacks(
                 report, attribution: attribution, configuration: configuration, put: put)

@@ -12,6 +12,8 @@ public struct ReportOutcome: Sendable {
         public var dataCSV: URL?
         /// Set when the superseded values overflowed the `Superseded` sheet and went to this CSV.
         public var supersededCSV: URL? = nil
+        /// Set when the flagged values overflowed the `Anomalies` sheet and went, all of them, to this CSV.
+        public var anomaliesCSV: URL? = nil
         /// Each district's feedback workbook and message (`districts/<code>/…` in the report's folder).
         public var districtPacks: [URL] = []
         /// Districts whose pack has something to fix, in code order.
@@ -69,6 +71,7 @@ public struct ReportOutcome: Sendable {
             lines.append(item.summary.path)
             if let csv = item.dataCSV { lines.append(csv.path) }
             if let csv = item.supersededCSV { lines.append(csv.path) }
+            if let csv = item.anomaliesCSV { lines.append(csv.path) }
         }
         let n = { (x: Int) in NumberText.decimal(Double(x), decimals: 0) }
         if let toFix = districtsToFix {

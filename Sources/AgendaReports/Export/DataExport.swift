@@ -73,6 +73,32 @@ public enum DataExport {
         }
     }
 
+    /// Columns of the flagged values' CSV: the `Anomalies` sheet's, with the reason in Thai and in English apart
+    /// and the checks that were made (`peers`, `previous_month`, `same_month_last_year`).
+    public static let anomaliesHeader = [
+        "district_code", "period", "indicator_id", "area", "value", "expected", "score", "checks", "reason_th",
+        "reason_en",
+    ]
+
+    /// Writes every flag of `report.anomalies` in the report's order to `url`, for reports whose flags do not fit
+    /// the `Anomalies` sheet (a district that sent a year in the wrong unit flags every one of its values).
+    public static func writeAnomaliesCSV(_ report: Report, to url: URL) throws {
+        try write(header: anomaliesHeader, to: url) { sink in
+            for anomaly in report.anomalies {
+                let decimals = report.reference.indicator(anomaly.indicatorID)?.decimals ?? 2
+                let reason = anomaly.reason(decimals: decimals)
+                appendRecord([anomaly.districtCode, anomaly.month.label, anomaly.indicatorID, safeText(anomaly.area),
+                              // The expected value as the sheet shows it: exp/log leave 100.00000000000004.
+                              numberText(anomaly.value),
+                              NumberText.decimal(anomaly.expected, decimals: decimals, grouping: false),
+                              NumberText.decimal(anomaly.score, decimals: 1, grouping: false),
+                              anomaly.checks.map(\.rawValue).joined(separator: " "), safeText(reason.th),
+                              safeText(reason.en)], to: &sink.buffer)
+                try sink.flush()
+            }
+        }
+    }
+
     /// The file with a BOM and `header`, then the records `body` appends to the sink's buffer; `flush()` writes
     /// it out whenever it passes 1 MiB.
     private static func write(header: [String], to url: URL, body: (CSVSink) throws -> Void) throws {

@@ -24,6 +24,9 @@ public struct WorkbookRenderer: Sendable {
         public var dataOverflow: Bool
         /// True when the superseded values did not fit the `Superseded` sheet (`DataExport.writeSupersededCSV`).
         public var supersededOverflow: Bool
+        /// True when the flagged values did not fit the `Anomalies` sheet, which then holds the strongest of them
+        /// (`DataExport.writeAnomaliesCSV` writes them all).
+        public var anomaliesOverflow: Bool = false
     }
 
     /// - Parameters:
@@ -58,7 +61,9 @@ public struct WorkbookRenderer: Sendable {
         let superseded = try SupersededSheet.write(
             context, overflowFileName: ReportFileNames.supersededCSVName(dataCSV: overflowFileName))
         names.append(superseded.sheet.name)
-        names.append(try AnomaliesSheet.write(context).name)
+        let anomalies = try AnomaliesSheet.write(
+            context, overflowFileName: ReportFileNames.anomaliesCSVName(dataCSV: overflowFileName))
+        names.append(anomalies.sheet.name)
         if !report.revisions.isEmpty {
             names.append(try RevisionsSheet.write(context).name)
         }
@@ -69,7 +74,8 @@ public struct WorkbookRenderer: Sendable {
         dashboard.activate()
         dashboard.select()
         try workbook.close()
-        return Output(sheetNames: names, dataOverflow: data.overflow, supersededOverflow: superseded.overflow)
+        return Output(sheetNames: names, dataOverflow: data.overflow, supersededOverflow: superseded.overflow,
+                      anomaliesOverflow: anomalies.overflow)
     }
 }
 

@@ -294,6 +294,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: csv.path))
     }
 
+    @Test("flags that overflow the Anomalies sheet all go to their own CSV, beside the workbook")
+    func anomaliesOverflowGoesToItsOwnCSV() throws {
+        let folder = try makeTemporaryFolder("job")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = try ReportFixtureInputs.copy(into: folder)
+        // Both districts' twelve villages claim 100 a month for six months; two villages type 10,000 in March:
+        // two flags, each far beyond its peers (the other villages' residuals are all 0, so the scale is its
+        // floor, 0.1, and log(10,010/110) / 0.1 = 45).
+        var lines = ["district_code,period,indicator_id,area,value,note"]
+        for d in 1...2 {
+            for month in ["2564-10", "2564-11", "2564-12", "2565-01", "2565-02", "2565-03"] {
+                for village in 1...12 {
+                    let slip = month == "2565-03" && ((d, village) == (1, 2) || (d, village) == (2, 4))
+                    lines.append("560\(d),\(month),claims,บ้านทดสอบ \(d)-\(village),\(slip ? 10_000 : 100),")
+                }
+            }
+        }
+        let file = inputs.appendingPathComponent("submissions/claims-history.csv")
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_644_000_000)],
+                                              ofItemAtPath: file.path)
+
+        let outcome = job(folder, inputs: inputs, limit: 1).run(scopes: [Self.q2])
+        let csv = try #require(outcome.written.first?.anomaliesCSV)
+        #expect(csv.lastPathComponent == "phayao-agenda-FY2565-Q2-anomalies.csv")
+        #expect(csv.deletingLastPathComponent().lastPathComponent == "FY2565-Q2")
+        let rows = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("5601,2565-03,claims,บ้านทดสอบ 1-2,10000,100,45.1,peers,"))
+        #expect(rows[2].hasPrefix("5602,2565-03,claims,บ้านทดสอบ 2-4,10000,100,45.1,peers,"))
+        #expect(outcome.resultLines(.en).contains(csv.path))
+        let sheet = try #require(try SheetReadBack.read(outcome.written[0].workbook, sheets: ["Anomalies"])
+            .sheets["Anomalies"])
+        #expect(sheet.row(0, width: 10)[9]?.v.string?.contains("phayao-agenda-FY2565-Q2-anomalies.csv") == true)
+
+        let roomy = job(folder, inputs: inputs).run(scopes: [Self.q2])
+        #expect(roomy.written.first?.anomaliesCSV == nil)
+        #expect(!FileManager.default.fileExists(atPath: csv.path))
+    }
+
     @Test func supersededOverflowGoesToItsOwnCSV() throws {
         let folder = try makeTemporaryFolder("job")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -87,4 +87,42 @@ struct AnomaliesSheetTests {
         #expect(expected > 65 && expected < 75)
         #expect(row[7]?.v.string?.contains("previous month") == true)
     }
+
+    @Test("more flags than the sheet holds: the strongest, a notice beside the table, every flag in the CSV")
+    func overflow() throws {
+        var report = Self.report
+        // A third flag, weaker than both: with room for two, the sheet keeps 5601 (21.04) and 5602 (−15.66), in
+        // the report's order; with room for one, 5601 alone.
+        report.anomalies.append(Anomaly(districtCode: "5603", month: YearMonth(yearBE: 2565, month: 3),
+                                        indicatorID: "NR01", value: 9_000, expected: 1_000, score: 5.5,
+                                        checks: [.peers]))
+        let folder = try makeTemporaryFolder("anomalies-overflow")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (limit, codes) in [(2, ["5601", "5602"]), (1, ["5601"])] {
+            let url = folder.appendingPathComponent("book-\(limit).xlsx")
+            let output = try WorkbookRenderer(options: WorkbookOptions(dataSheetRowLimit: limit))
+                .write(report, to: url, overflowFileName: "book-data.csv")
+            #expect(output.anomaliesOverflow)
+            let sheet = try #require(try SheetReadBack.read(url, sheets: ["Anomalies"]).sheets["Anomalies"])
+            #expect((1...codes.count).map { sheet.row($0, width: 8)[0]?.v.string } == codes)
+            #expect(sheet.autofilter == "A1:H\(codes.count + 1)")
+            let notice = sheet.row(0, width: 11)[9]?.v.string
+            #expect(notice?.contains("book-anomalies.csv") == true && notice?.contains("มี 3 ค่า") == true)
+            #expect(sheet.row(1, width: 11)[9]?.v.string?.contains("shows the \(limit) strongest") == true)
+        }
+        let roomy = try WorkbookRenderer(options: WorkbookOptions(dataSheetRowLimit: 3))
+            .write(report, to: folder.appendingPathComponent("roomy.xlsx"), overflowFileName: "book-data.csv")
+        #expect(!roomy.anomaliesOverflow)
+
+        let csv = folder.appendingPathComponent("book-anomalies.csv")
+        try DataExport.writeAnomaliesCSV(report, to: csv)
+        let bytes = try Data(contentsOf: csv)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a BOM, for Thai Excel")
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[0] == DataExport.anomaliesHeader.joined(separator: ","))
+        #expect(lines[1].hasPrefix("5601,2565-01,NR01,,50000,5000,21.0,peers previous_month,\"สูงกว่าที่คาด ×10"))
+        #expect(lines[2].hasPrefix("5602,2565-02,NR02,หย่วน,0.004,4,-15.7,peers,\"ต่ำกว่าที่คาด"))
+        #expect(lines[3].hasPrefix("5603,2565-03,NR01,,9000,1000,5.5,peers,"))
+        #expect(lines.count == 5 && lines[4].isEmpty)
+    }
 }

@@ -43,6 +43,17 @@ struct SchemaValidityTests {
         }
     }
 
+    @Test("a report whose flags overflow the Anomalies sheet: the strongest there, a notice beside them")
+    func anomaliesOverflow() throws {
+        let folder = try makeTemporaryFolder("schema-anomalies")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("book.xlsx")
+        let output = try WorkbookRenderer(options: WorkbookOptions(dataSheetRowLimit: 1))
+            .write(AnomaliesSheetTests.report, to: url, overflowFileName: "book-data.csv")
+        #expect(output.anomaliesOverflow)
+        try expectClean(url, "anomalies overflow")
+    }
+
     @Test("the nightly quarter-to-date and year-to-date reports")
     func nightly() throws {
         let root = try makeTemporaryFolder("schema-nightly")

@@ -15,7 +15,13 @@ enum AnomaliesSheet {
     /// Rows measured glyph by glyph; the rest are sized from them (see `write`).
     static let measuredRows = 2_000
 
-    static func write(_ context: SheetContext) throws -> Worksheet {
+    /// The notice's column when the flags overflow: one empty column after the table, as on `Data`.
+    static let noticeColumn = 9
+
+    /// More flags than the sheet holds (a district that sent a year in the wrong unit flags every value of it):
+    /// the sheet keeps the strongest, in the report's order, says so beside the table, and every flag goes to
+    /// `overflowFileName` beside the workbook.
+    static func write(_ context: SheetContext, overflowFileName: String) throws -> (sheet: Worksheet, overflow: Bool) {
         // Streamed (constant memory), like Data: random village data has flagged 400,000 values, and a sheet held
         // in memory until the end took most of a gigabyte. A streamed row takes its height before its cells, so
         // the column is sized first from the rows measured glyph by glyph, and every row's height known as it goes.
@@ -23,7 +29,15 @@ enum AnomaliesSheet {
         let sheet = layout.sheet
         let styles = context.styles
         let report = context.report
-        let anomalies = report.anomalies
+        let limit = context.options.dataSheetRowLimit
+        let overflow = report.anomalies.count > limit
+        let anomalies = overflow
+            ? report.strengthOrderPrefix(limit).sorted().map { report.anomalies[$0] } : report.anomalies
+        let notice = overflow ? Self.notice(shown: limit, of: report.anomalies.count, fileName: overflowFileName) : nil
+        if let notice {
+            try sheet.write(string: notice.th, row: 0, col: noticeColumn, format: styles.boldText)
+            try sheet.setColumn(first: noticeColumn, last: noticeColumn, width: 120)
+        }
         func reason(_ anomaly: Anomaly) -> BilingualText {
             anomaly.reason(decimals: report.reference.indicator(anomaly.indicatorID)?.decimals ?? 2)
         }
@@ -52,6 +66,7 @@ enum AnomaliesSheet {
             }
             let height = layout.rowHeight(lines: max(1, lines))
             if height > layout.bodyRowHeight { try sheet.setRow(row, height: height) }
+            if row == 1, let notice { try sheet.write(string: notice.en, row: 1, col: noticeColumn, format: styles.text) }
             try sheet.write(string: anomaly.districtCode, row: row, col: 0, format: styles.code)
             try sheet.write(string: anomaly.month.label, row: row, col: 1, format: styles.code)
             try sheet.write(string: anomaly.indicatorID, row: row, col: 2, format: styles.code)
@@ -69,6 +84,21 @@ enum AnomaliesSheet {
             layout.fit(number: anomaly.score, decimals: 1, col: 6)
         }
         try layout.finish(context: context, dataRows: anomalies.count)
-        return sheet
+        if overflow {
+            // Printed, the table alone, as on `Data`.
+            try sheet.printArea(firstRow: 0, firstCol: 0, lastRow: anomalies.count, lastCol: headers.count - 1)
+        }
+        return (sheet, overflow)
+    }
+
+    /// What the sheet holds when the flags overflow it, and where all of them are.
+    static func notice(shown: Int, of count: Int, fileName: String) -> BilingualText {
+        let n = NumberText.decimal(Double(shown), decimals: 0)
+        let total = NumberText.decimal(Double(count), decimals: 0)
+        return BilingualText(
+            th: "ค่าที่ควรตรวจสอบมี \(total) ค่า เกินกว่าที่แผ่นงานเดียวรับได้ แผ่นงานนี้แสดง \(n) ค่าที่เด่นที่สุด "
+                + "ทุกค่าอยู่ในไฟล์ \(fileName) ข้างสมุดงานนี้",
+            en: "\(total) values were flagged, more than one sheet holds: this sheet shows the \(n) strongest; every "
+                + "one is in \(fileName) beside this workbook.")
     }
 }
