@@ -71,38 +71,44 @@ extension AnomalyRule {
     /// look-back of the same month last year within a unit (at most 12 steps each).
     func judge(_ series: AnomalySeries, stock: Bool, resolution: Double, isJudged: (Int) -> Bool,
                keep: (Judged) -> Void) {
-        var scratch: [Double] = []
         let n = series.count
-        guard let common = series.value.contains(where: { $0 > 0 })
-            ? max(offsetFraction * OrderStatistics.median(of: series.value.lazy.filter { $0 > 0 }, scratch: &scratch),
-                  resolution)
-            : nil
-        else { return }
+        let scratch = Scratch(capacity: n)
+        let value = series.value
+        let start = series.unitStart
+        let positives = scratch.fill { out in
+            var k = 0
+            for x in value where x > 0 { out[k] = x; k += 1 }
+            return k
+        }
+        guard positives > 0 else { return }
+        let common = max(offsetFraction * scratch.median(positives), resolution)
         let needed = max(minimumMonths, 1)
         var eligible = [Bool](repeating: false, count: series.unitCount)
         var eligibleCount = 0
-        for u in 0..<series.unitCount where series.unitStart[u + 1] - series.unitStart[u] >= needed {
+        for u in 0..<series.unitCount where start[u + 1] - start[u] >= needed {
             eligible[u] = true
             eligibleCount += 1
         }
         guard eligibleCount > minimumPeers else { return }
 
-        // Log scale, each unit's offset and first level; each value's unit and compact month.
+        // Log scale, each unit's offset and first level; each value's unit.
         var y = [Double](repeating: 0, count: n)
         var offsets = [Double](repeating: 0, count: series.unitCount)
         var level = [Double](repeating: 0, count: series.unitCount)
         var unitOf = [Int32](repeating: -1, count: n)
         for u in 0..<series.unitCount where eligible[u] {
-            let range = series.unitStart[u]..<series.unitStart[u + 1]
-            let positive = series.value[range].lazy.filter { $0 > 0 }
-            let c = positive.isEmpty
-                ? common : max(offsetFraction * OrderStatistics.median(of: positive, scratch: &scratch), resolution)
+            let count = scratch.fill { out in
+                var k = 0
+                for e in start[u]..<start[u + 1] where value[e] > 0 { out[k] = value[e]; k += 1 }
+                return k
+            }
+            let c = count == 0 ? common : max(offsetFraction * scratch.median(count), resolution)
             offsets[u] = c
-            for e in range {
-                y[e] = log(series.value[e] + c)
+            for e in start[u]..<start[u + 1] {
+                y[e] = log(value[e] + c)
                 unitOf[e] = Int32(u)
             }
-            level[u] = OrderStatistics.median(of: y[range], scratch: &scratch)
+            level[u] = scratch.median(of: y, start[u]..<start[u + 1])
         }
         let months = MonthColumns(series, unitOf: unitOf)
 
@@ -111,42 +117,53 @@ extension AnomalyRule {
         for _ in 0..<Self.polishRounds {
             for k in 0..<months.count {
                 let entries = months.entries(k)
-                if !entries.isEmpty {
-                    season[k] = OrderStatistics.median(
-                        of: entries.lazy.map { y[Int($0)] - level[Int(unitOf[Int($0)])] }, scratch: &scratch)
+                guard !entries.isEmpty else { continue }
+                let count = scratch.fill { out in
+                    var i = 0
+                    for e in entries { out[i] = y[Int(e)] - level[Int(unitOf[Int(e)])]; i += 1 }
+                    return i
                 }
+                season[k] = scratch.median(count)
             }
             for u in 0..<series.unitCount where eligible[u] {
-                let range = series.unitStart[u]..<series.unitStart[u + 1]
-                level[u] = OrderStatistics.median(of: range.lazy.map { y[$0] - season[months.column[$0]] },
-                                                  scratch: &scratch)
+                let count = scratch.fill { out in
+                    var i = 0
+                    for e in start[u]..<start[u + 1] { out[i] = y[e] - season[months.column[e]]; i += 1 }
+                    return i
+                }
+                level[u] = scratch.median(count)
             }
         }
 
-        // Each check's residuals (NaN where it cannot be made).
-        let previousEntry: (Int) -> Int? = { e in
-            let u = Int(unitOf[e])
-            return e > series.unitStart[u] && series.month[e - 1] == series.month[e] - 1 ? e - 1 : nil
+        // Each check's raw figure (NaN where it cannot be made), then its residuals against the other units.
+        var raw = [Double](repeating: .nan, count: n)
+        for e in 0..<n where unitOf[e] >= 0 { raw[e] = y[e] - level[Int(unitOf[e])] }
+        let peers = residuals(raw, months, scratch)
+        var previous: [Double]?
+        if stock {
+            for e in 0..<n where unitOf[e] >= 0 {
+                let first = start[Int(unitOf[e])]
+                raw[e] = e > first && series.month[e - 1] == series.month[e] - 1 ? y[e] - y[e - 1] : .nan
+            }
+            previous = residuals(raw, months, scratch)
         }
-        let lastYearEntry: (Int) -> Int? = { e in
-            let start = series.unitStart[Int(unitOf[e])]
+        for e in 0..<n where unitOf[e] >= 0 {
+            let first = start[Int(unitOf[e])]
             let target = series.month[e] - 12
             var p = e - 1
-            while p >= start && series.month[p] > target { p -= 1 }
-            return p >= start && series.month[p] == target ? p : nil
+            while p >= first && series.month[p] > target { p -= 1 }
+            raw[e] = p >= first && series.month[p] == target ? y[e] - y[p] : .nan
         }
-        let peers = residuals(months, count: n, scratch: &scratch) { e in y[e] - level[Int(unitOf[e])] }
-        let previous = stock
-            ? residuals(months, count: n, scratch: &scratch) { e in previousEntry(e).map { y[e] - y[$0] } } : nil
-        let lastYear = residuals(months, count: n, scratch: &scratch) { e in lastYearEntry(e).map { y[e] - y[$0] } }
+        let lastYear = residuals(raw, months, scratch)
         let scales = [peers, previous, lastYear].map { check -> Double in
-            guard let check, let spread = robustScale(check, scratch: &scratch) else { return scaleFloor }
+            guard let check, let spread = robustScale(check, scratch) else { return scaleFloor }
             return max(spread, scaleFloor)
         }
         let minimumLog = log(max(minimumFactor, 1))
+        let judgedColumn = months.ordinals.map(isJudged)
 
         for u in 0..<series.unitCount where eligible[u] {
-            for e in series.unitStart[u]..<series.unitStart[u + 1] where isJudged(series.month[e]) {
+            for e in start[u]..<start[u + 1] where judgedColumn[months.column[e]] {
                 let r0 = peers[e]
                 guard !r0.isNaN else { continue }
                 var bits: UInt8 = 1
@@ -154,11 +171,16 @@ extension AnomalyRule {
                 func far(_ r: Double, _ s: Double) -> Bool { r * sign > 0 && abs(r) / s > threshold && abs(r) > minimumLog }
                 var flagged = far(r0, scales[0])
                 var weakest = r0 / scales[0]
-                for (bit, check, scale) in [(UInt8(2), previous, scales[1]), (UInt8(4), lastYear, scales[2])] {
-                    guard let r = check?[e], !r.isNaN else { continue }
-                    bits |= bit
-                    flagged = flagged && far(r, scale)
-                    if abs(r / scale) < abs(weakest) { weakest = r / scale }
+                if let r = previous?[e], !r.isNaN {
+                    bits |= 2
+                    flagged = flagged && far(r, scales[1])
+                    if abs(r / scales[1]) < abs(weakest) { weakest = r / scales[1] }
+                }
+                let r = lastYear[e]
+                if !r.isNaN {
+                    bits |= 4
+                    flagged = flagged && far(r, scales[2])
+                    if abs(r / scales[2]) < abs(weakest) { weakest = r / scales[2] }
                 }
                 keep(Judged(entry: e, unit: u, expected: max(exp(y[e] - r0) - offsets[u], 0), score: weakest,
                             checks: CheckSet(bits: bits), flagged: flagged))
@@ -169,19 +191,22 @@ extension AnomalyRule {
     /// For each value with a `raw` figure: `raw` minus the median of the other units' `raw` that month, where at
     /// least `minimumPeers` others have one; NaN elsewhere. The median of the others is read off three order
     /// statistics of the month: removing one copy of v from the sorted values shifts the middle only past v.
-    private func residuals(
-        _ months: MonthColumns, count: Int, scratch: inout [Double], _ raw: (Int) -> Double?
-    ) -> [Double] {
-        var out = [Double](repeating: .nan, count: count)
-        var present: [(entry: Int, value: Double)] = []
+    private func residuals(_ raw: [Double], _ months: MonthColumns, _ scratch: Scratch) -> [Double] {
+        var out = [Double](repeating: .nan, count: raw.count)
         for k in 0..<months.count {
-            present.removeAll(keepingCapacity: true)
-            for e in months.entries(k) { if let v = raw(Int(e)) { present.append((Int(e), v)) } }
-            guard present.count > minimumPeers, present.count >= 2 else { continue }
-            let n = present.count - 1
+            let entries = months.entries(k)
+            let count = scratch.fill { buffer in
+                var i = 0
+                for e in entries where !raw[Int(e)].isNaN { buffer[i] = raw[Int(e)]; i += 1 }
+                return i
+            }
+            guard count > minimumPeers, count >= 2 else { continue }
+            let n = count - 1
             let h = n / 2
-            let (a, b, c) = withScratch(present.lazy.map(\.value), &scratch) { OrderStatistics.three($0, from: n % 2 == 0 ? h - 1 : h) }
-            for (e, v) in present {
+            let (a, b, c) = OrderStatistics.three(scratch.prefix(count), from: n % 2 == 0 ? h - 1 : h)
+            for e in entries {
+                let v = raw[Int(e)]
+                guard !v.isNaN else { continue }
                 let others: Double
                 if n % 2 == 1 {
                     others = v > a ? a : b!  // sorted[h], sorted[h + 1]
@@ -190,30 +215,47 @@ extension AnomalyRule {
                     let high = v > b! ? b! : c!  // sorted[h], sorted[h + 1]
                     others = (low + high) / 2
                 }
-                out[e] = v - others
+                out[Int(e)] = v - others
             }
         }
         return out
     }
 
     /// 1.4826 × the median absolute deviation of the values that are not NaN; nil when there are none.
-    private func robustScale(_ values: [Double], scratch: inout [Double]) -> Double? {
-        let present = values.lazy.filter { !$0.isNaN }
-        guard !present.isEmpty else { return nil }
-        let med = OrderStatistics.median(of: present, scratch: &scratch)
-        return 1.4826 * OrderStatistics.median(of: present.map { abs($0 - med) }, scratch: &scratch)
-    }
-
-    private func withScratch<C: Collection, R>(
-        _ values: C, _ scratch: inout [Double], _ body: (UnsafeMutableBufferPointer<Double>) -> R
-    ) -> R where C.Element == Double {
-        let count = values.count
-        if scratch.count < count { scratch = [Double](repeating: 0, count: max(count, scratch.count * 2)) }
-        return scratch.withUnsafeMutableBufferPointer { all in
-            let part = UnsafeMutableBufferPointer(rebasing: all[0..<count])
-            _ = part.initialize(from: values)
-            return body(part)
+    private func robustScale(_ values: [Double], _ scratch: Scratch) -> Double? {
+        let count = scratch.fill { out in
+            var i = 0
+            for v in values where !v.isNaN { out[i] = v; i += 1 }
+            return i
         }
+        guard count > 0 else { return nil }
+        let med = scratch.median(count)
+        // The median reorders the buffer but keeps its values: their deviations are taken in place.
+        let buffer = scratch.prefix(count)
+        for i in 0..<count { buffer[i] = abs(buffer[i] - med) }
+        return 1.4826 * scratch.median(count)
+    }
+}
+
+/// One buffer of doubles reused for every median of a judgement, so no median allocates.
+private final class Scratch {
+    private let buffer: UnsafeMutableBufferPointer<Double>
+
+    init(capacity: Int) { buffer = .allocate(capacity: max(capacity, 1)) }
+    deinit { buffer.deallocate() }
+
+    /// Lets `body` write values from the start and return how many it wrote.
+    func fill(_ body: (UnsafeMutableBufferPointer<Double>) -> Int) -> Int { body(buffer) }
+
+    func prefix(_ count: Int) -> UnsafeMutableBufferPointer<Double> { UnsafeMutableBufferPointer(rebasing: buffer[0..<count]) }
+
+    /// The median of the first `count` values (reordering them).
+    func median(_ count: Int) -> Double { OrderStatistics.median(prefix(count)) }
+
+    /// The median of `values[range]`.
+    func median(of values: [Double], _ range: Range<Int>) -> Double {
+        for (i, e) in range.enumerated() { buffer[i] = values[e] }
+        return median(range.count)
     }
 }
 
@@ -222,6 +264,8 @@ extension AnomalyRule {
 private struct MonthColumns {
     /// Compact column of each entry (only meaningful for entries of eligible units).
     var column: [Int]
+    /// Month ordinal of each column.
+    private(set) var ordinals: [Int] = []
     private var start: [Int]
     private var order: [Int32]
     var count: Int { start.count - 1 }
@@ -249,16 +293,20 @@ private struct MonthColumns {
             var k = 0
             for i in table.indices where table[i] == 0 {
                 table[i] = k
+                ordinals.append(low + i)
                 k += 1
             }
             monthCount = k
-            columnOf = { table[$0 - low] }
+            let fixed = table
+            columnOf = { fixed[$0 - low] }
         } else {
             let distinct = Set(series.month.indices.lazy.filter { unitOf[$0] >= 0 }.map { series.month[$0] }).sorted()
             var table: [Int: Int] = [:]
             for (k, m) in distinct.enumerated() { table[m] = k }
             monthCount = distinct.count
-            columnOf = { table[$0]! }
+            ordinals = distinct
+            let fixed = table
+            columnOf = { fixed[$0]! }
         }
         var counts = [Int](repeating: 0, count: monthCount + 1)
         for e in 0..<series.count where unitOf[e] >= 0 {

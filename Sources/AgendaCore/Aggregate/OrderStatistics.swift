@@ -92,8 +92,16 @@ enum OrderStatistics {
                 return pivot
             }
         }
-        var range = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
-        range.sort()
+        // A short range: insertion sort, cheaper than the library's sort for a handful of values.
+        for i in (low + 1)..<max(high, low + 1) {
+            let v = buffer[i]
+            var j = i
+            while j > low && buffer[j - 1] > v {
+                buffer[j] = buffer[j - 1]
+                j -= 1
+            }
+            buffer[j] = v
+        }
         return buffer[k]
     }
 
