@@ -36,12 +36,17 @@ enum AnomalyFinder {
         let indicatorCount = reference.indicators.count
         var start = [Int](repeating: 0, count: indicatorCount + 1)
         var areas = AreaNumbers(labelCount: accepted.labels.count)
+        // An indicator without a value in the judged months has nothing to flag: a nightly run early in a quarter
+        // judges two months, and judging three years of history for none of them was most of its time.
+        let judged = JudgedMonths(months)
+        var anyJudged = [Bool](repeating: false, count: indicatorCount)
         for n in accepted.indices where accepted.monthOrdinal[n] <= lastOrdinal {
             let i = indicatorOfTable[Int(accepted.indicatorIndex[n])]
             let d = districtOfTable[Int(accepted.districtIndex[n])]
             guard i >= 0, d >= 0 else { continue }
             start[i + 1] += 1
             areas.number(district: d, label: Int(accepted.areaLabel[n]))
+            if !anyJudged[i] && judged.contains(Int(accepted.monthOrdinal[n])) { anyJudged[i] = true }
         }
         for i in 0..<indicatorCount { start[i + 1] += start[i] }
         var order = [Int32](repeating: 0, count: start[indicatorCount])
@@ -56,8 +61,10 @@ enum AnomalyFinder {
         let context = IndicatorJudge(
             reference: reference, accepted: accepted, districtOfTable: districtOfTable, areas: areas, order: order,
             start: start, months: months, rule: rule)
-        let flagged = ParallelSlots.map(count: indicatorCount, workers: workers) { i in context.judge(i) }
-            .flatMap { $0 }
+        let toJudge = anyJudged
+        let flagged = ParallelSlots.map(count: indicatorCount, workers: workers) { i in
+            toJudge[i] ? context.judge(i) : []
+        }.flatMap { $0 }
 
         // Province order: district, month, indicator, then the area's UTF-8 bytes (a total's empty area first).
         let sorted = flagged.indices.sorted { x, y in
@@ -68,6 +75,33 @@ enum AnomalyFinder {
             return accepted.labels[a.label].utf8.lexicographicallyPrecedes(accepted.labels[b.label].utf8)
         }
         return sorted.map { flagged[$0].anomaly }
+    }
+}
+
+/// Membership in a set of month ordinals without hashing: a table over their span (a handful of months).
+struct JudgedMonths {
+    private let low: Int
+    private let table: [Bool]
+    private let others: Set<Int>
+
+    init(_ months: Set<Int>) {
+        let low = months.min() ?? 0
+        let high = months.max() ?? -1
+        self.low = low
+        if high - low < 1 << 12 {
+            var table = [Bool](repeating: false, count: max(high - low + 1, 0))
+            for m in months { table[m - low] = true }
+            self.table = table
+            others = []
+        } else {
+            table = []
+            others = months
+        }
+    }
+
+    func contains(_ month: Int) -> Bool {
+        let i = month - low
+        return table.isEmpty ? others.contains(month) : i >= 0 && i < table.count && table[i]
     }
 }
 

@@ -16,8 +16,10 @@ public enum ReportBuilder {
     ///   whose year-to-date window is the whole fiscal year and whose `asOf` is after 30 September of that year
     ///   (`ReportScope.isFinishedYear(asOf:)`) judges targets as achieved or not achieved, no longer on track or
     ///   behind.
+    /// - `anomalies`: the scope's flags when already found (`anomalies(for:…)`); found here when nil.
     public static func build(
-        scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult, asOf: Date
+        scope: ReportScope, options: ReportOptions, reference: ReferenceData, imported: ImportResult, asOf: Date,
+        anomalies found: [Anomaly]? = nil
     ) -> Report {
         let index = ValueIndex(reference: reference, imported: imported, lastMonth: scope.lastMonth)
         let windows = scope.windows
@@ -61,14 +63,37 @@ public enum ReportBuilder {
 
         let completeness = index.completeness(
             fiscalYear: scope.fiscalYear, lastMonth: scope.lastMonth, timelinessDays: options.timelinessDays)
-        let reportMonths = Set(windows.flatMap { scope.effectiveMonths(of: $0) }.map(\.ordinal))
-        let anomalies = AnomalyFinder.find(
-            reference: reference, imported: imported, lastMonth: scope.lastMonth, months: reportMonths,
+        let anomalies = found ?? AnomalyFinder.find(
+            reference: reference, imported: imported, lastMonth: scope.lastMonth, months: judgedMonths(scope),
             rule: options.anomalyRule)
 
         return Report(
             scope: scope, options: options, reference: reference, imported: imported, windows: windows,
             facts: facts, completeness: completeness, anomalies: anomalies, asOf: asOf)
+    }
+
+    /// The flags of each of `scopes`, all built from one import with one rule: found once per last month and
+    /// shared. A value's judgement depends on the history up to the last month, never on which months a scope
+    /// shows, so one pass over the union of the scopes' months, filtered, gives each scope exactly its own flags
+    /// (a nightly run's quarter and year to date end on the same month and judged the same history twice).
+    public static func anomalies(
+        for scopes: [ReportScope], options: ReportOptions, reference: ReferenceData, imported: ImportResult
+    ) -> [[Anomaly]] {
+        var byLastMonth: [YearMonth: [Anomaly]] = [:]
+        for lastMonth in Set(scopes.map(\.lastMonth)) {
+            let months = scopes.filter { $0.lastMonth == lastMonth }.reduce(into: Set<Int>()) { $0.formUnion(judgedMonths($1)) }
+            byLastMonth[lastMonth] = AnomalyFinder.find(
+                reference: reference, imported: imported, lastMonth: lastMonth, months: months, rule: options.anomalyRule)
+        }
+        return scopes.map { scope in
+            let months = judgedMonths(scope)
+            return byLastMonth[scope.lastMonth]!.filter { months.contains($0.month.ordinal) }
+        }
+    }
+
+    /// The months whose values a scope's report judges: every month its windows show.
+    static func judgedMonths(_ scope: ReportScope) -> Set<Int> {
+        Set(scope.windows.flatMap { scope.effectiveMonths(of: $0) }.map(\.ordinal))
     }
 
     /// Completeness alone (`Report.completeness` of a year report), for `status`: building a whole report for it

@@ -16,6 +16,8 @@ extension ReportJob {
         /// Whether to write a feedback pack per district beside the report (not inside a closing, which holds the
         /// signed-off report only).
         var districtPacks = true
+        /// The scope's flags when the run found them for several scopes at once (`ReportBuilder.anomalies`).
+        var anomalies: [Anomaly]?
     }
 
     /// The closing to rebuild `scope` from: a closed quarter's own report, unless `--current`.

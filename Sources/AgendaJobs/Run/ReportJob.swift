@@ -46,6 +46,14 @@ public struct ReportJob: Sendable {
             for (scope, closing) in zip(scopes, closings) {
                 plans.append(try plan(scope, closing: closing, current: current, known: &known))
             }
+            // Scopes built from today's inputs share the anomaly search (nightly: quarter and year to date).
+            let today = plans.indices.filter { plans[$0].closing == nil }
+            if let current, today.count > 1 {
+                let found = ReportBuilder.anomalies(
+                    for: today.map { plans[$0].scope }, options: configuration.reportOptions,
+                    reference: current.reference, imported: current.imported)
+                for (i, anomalies) in zip(today, found) { plans[i].anomalies = anomalies }
+            }
             return try write(plans)
         } catch let failure as ReportJobFailure {
             return .failed(failure)
@@ -168,7 +176,7 @@ public struct ReportJob: Sendable {
         let (scope, inputs, configuration) = (plan.scope, plan.inputs, plan.configuration)
         var report = ReportBuilder.build(
             scope: scope, options: configuration.reportOptions, reference: inputs.reference,
-            imported: inputs.imported, asOf: inputs.asOf)
+            imported: inputs.imported, asOf: inputs.asOf, anomalies: plan.anomalies)
         report.revisions = plan.revisions
         // Always: the Sources sheet names each file's district, in a closing's workbook as in the report's.
         report.attribution = DistrictAttribution(imported: inputs.imported,

@@ -99,8 +99,26 @@ struct AnomalySeriesTests {
 struct AnomalyFinderThreadsTests {
     typealias F = AggregateFixture
 
-    @Test("the flags do not depend on how many threads judge the indicators")
-    func threadsDoNotMatter() {
+    @Test("scopes that share a last month share one search and get exactly their own flags")
+    func sharedAcrossScopes() {
+        let (reference, imports) = Self.villages()
+        let q2 = FiscalQuarter(fiscalYear: 2565, quarter: 2)
+        let scopes: [ReportScope] = [
+            .quarterToDate(q2, through: F.m(2565, 2)), .yearToDate(fiscalYear: 2565, through: F.m(2565, 2)),
+            .year(2565), .quarter(q2), .quarter(FiscalQuarter(fiscalYear: 2565, quarter: 4)),
+        ]
+        let shared = ReportBuilder.anomalies(for: scopes, options: ReportOptions(), reference: reference,
+                                             imported: imports.result)
+        for (scope, found) in zip(scopes, shared) {
+            let own = buildReport(scope, reference, imports).anomalies
+            #expect(found == own, "\(scope)")
+        }
+        // The quarter to date shows the year to date too, so both judge October to February; the year judges more.
+        #expect(shared.allSatisfy { !$0.isEmpty } && shared[0] == shared[1] && shared[1].count < shared[2].count)
+    }
+
+    /// Five districts of thirty villages, three indicators, eighteen months from April 2564, with rare slips.
+    static func villages() -> (ReferenceData, ImportBuilder) {
         let reference = F.reference([F.indicator("births", .sum), F.indicator("beds", .last),
                                      F.indicator("visits", .mean)], districtCount: 5)
         var random = AnomalySeriesTests.Mix(state: 42)
@@ -117,6 +135,12 @@ struct AnomalyFinderThreadsTests {
                 }
             }
         }
+        return (reference, imports)
+    }
+
+    @Test("the flags do not depend on how many threads judge the indicators")
+    func threadsDoNotMatter() {
+        let (reference, imports) = Self.villages()
         let imported = imports.result
         let months = Set((0..<12).map { F.m(2564, 10).advanced(by: $0).ordinal })
         let one = AnomalyFinder.find(reference: reference, imported: imported, lastMonth: F.m(2565, 9), months: months,
