@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Nightly benchmark: what a night costs when three fiscal years of village-scale data grow by one file.
 
-    python3 bench/nightly.py --scale 0.125          # 3 x 2.16 M rows, ~270 MB; builds the release binary
+    python3 bench/nightly.py --scale 0.125          # 3 x 2.16 M rows, ~260 MB; builds the release binary
     python3 bench/nightly.py                        # the full 3 x 17.28 M rows, ~2.1 GB
     python3 bench/nightly.py --scale 0.125 --skip-build
 
@@ -24,9 +24,52 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate_village_set  # noqa: E402
-from village import line, measured  # noqa: E402
+from measure import line, measured  # noqa: E402
 
 NEW_FILE = ("5601", 2565, 11)
+
+
+def nights(scale, binary, out, quiet=False):
+    """Generates the three-year set at `scale` into `out` and measures the three nights (see the module doc);
+    returns (rows, sha256sum, first, one new file, --no-cache) and prints them unless `quiet`."""
+    files, total, villages = generate_village_set.generate(scale, out, fiscal_years=(2563, 2564, 2565))
+    rows = len(files) * villages * len(generate_village_set.INDICATORS)
+    district, year, month = NEW_FILE
+    new = os.path.join(out, "submissions", district, f"{district}-{year}-{month:02d}.csv")
+    if os.path.exists(new):
+        os.remove(new)
+    show = (lambda *a: None) if quiet else line
+    if not quiet:
+        print(f"data: {len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB, {os.cpu_count()} cores")
+    sha = measured(["sha256sum"] + files)
+    show("sha256sum", sha, rows)
+    nightly = [binary, "nightly", "--as-of", "2565-11-20", "--inputs", out]
+    try:
+        with tempfile.TemporaryDirectory(prefix="village-nightly-") as reports:
+            first = measured(nightly + ["--out", reports])
+            show("nightly, first (cache empty)", first, rows, sha["wall"])
+            text = generate_village_set.file_text(0, 0, villages, [(year, month)]).encode("ascii")
+            with open(new, "wb") as f:
+                f.write(text)
+            mtime = generate_village_set.BASE_MTIME + 50 * 86_400
+            os.utime(new, (mtime, mtime))
+            rows += villages * len(generate_village_set.INDICATORS)
+            second = measured(nightly + ["--out", reports])
+            show("nightly, one new file", second, rows, sha["wall"])
+            third = measured(nightly + ["--out", reports, "--no-cache", "--force"])
+            show("same night, --no-cache", third, rows, sha["wall"])
+            for name, result in [("first", first), ("second", second), ("third", third)]:
+                if result["status"] not in (0, 2):
+                    print(f"  {name} stderr: {result['stderr']}")
+            cache = os.path.join(reports, ".cache")
+            size = sum(os.path.getsize(os.path.join(d, n)) for d, _, names in os.walk(cache) for n in names)
+            if not quiet:
+                print(f"scan cache: {size / 1e6:.1f} MB for {total / 1e6:.1f} MB of inputs")
+                print(f"one new file: {second['wall'] / third['wall']:.2f}x the night without the cache")
+    finally:
+        if os.path.exists(new):
+            os.remove(new)
+    return rows, sha, first, second, third
 
 
 def main():
@@ -38,38 +81,7 @@ def main():
     args = parser.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
-    files, total, villages = generate_village_set.generate(args.scale, args.out, fiscal_years=(2563, 2564, 2565))
-    rows = len(files) * villages * len(generate_village_set.INDICATORS)
-    district, year, month = NEW_FILE
-    new = os.path.join(args.out, "submissions", district, f"{district}-{year}-{month:02d}.csv")
-    if os.path.exists(new):
-        os.remove(new)
-    print(f"data: {len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB, {os.cpu_count()} cores")
-    sha = measured(["sha256sum"] + files)
-    line("sha256sum", sha, rows)
-
-    nightly = [args.binary, "nightly", "--as-of", "2565-11-20", "--inputs", args.out]
-    with tempfile.TemporaryDirectory(prefix="village-nightly-") as out:
-        first = measured(nightly + ["--out", out])
-        line("nightly, first (cache empty)", first, rows, sha["wall"])
-        text = generate_village_set.file_text(0, 0, villages, [(year, month)]).encode("ascii")
-        with open(new, "wb") as f:
-            f.write(text)
-        mtime = generate_village_set.BASE_MTIME + 50 * 86_400
-        os.utime(new, (mtime, mtime))
-        rows += villages * len(generate_village_set.INDICATORS)
-        second = measured(nightly + ["--out", out])
-        line("nightly, one new file", second, rows, sha["wall"])
-        third = measured(nightly + ["--out", out, "--no-cache", "--force"])
-        line("same night, --no-cache", third, rows, sha["wall"])
-        for name, result in [("first", first), ("second", second), ("third", third)]:
-            if result["status"] not in (0, 2):
-                print(f"  {name} stderr: {result['stderr']}")
-        cache = os.path.join(out, ".cache")
-        size = sum(os.path.getsize(os.path.join(d, n)) for d, _, names in os.walk(cache) for n in names)
-        print(f"scan cache: {size / 1e6:.1f} MB for {total / 1e6:.1f} MB of inputs")
-        print(f"one new file: {second['wall'] / third['wall']:.2f}x the night without the cache")
-    os.remove(new)
+    nights(args.scale, args.binary, args.out)
 
 
 if __name__ == "__main__":

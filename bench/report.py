@@ -1,83 +1,75 @@
 #!/usr/bin/env python3
-"""End-to-end report benchmark: `phayao-agenda report --year 2565` (release build) against a pandas + XlsxWriter
-script doing the job the short way, on the same generated inputs, in the same run: once writing the same raw-data
-sheet as the real job (Facts + Data, the like-for-like ratio) and once writing only Facts (the flattering one).
+"""End-to-end report benchmark: `phayao-agenda report --year 2565` (release build) against `sha256sum` over the
+same files and a pandas + XlsxWriter script doing the job the short way, on the same inputs, in one run: the script
+once writing the same raw-data sheet as the real job (Facts + Data, the like-for-like ratio) and once writing only
+Facts (the flattering one).
 
-    python3 bench/report.py --size-mb 100            # builds the release binary, generates inputs once
-    python3 bench/report.py --size-mb 100 --skip-build
+    python3 bench/report.py --village                  # the village-shaped set: 17.28 M rows, ~690 MB
+    python3 bench/report.py --village --scale 0.125    # 2.16 M rows, ~86 MB
+    python3 bench/report.py --size-mb 100              # the resubmission-shaped set of bench/generate_large_set.py
+    python3 bench/report.py --village --skip-pandas    # ours and sha256sum only (pandas takes minutes and GBs)
 
-Prints wall time and peak RSS of each (each runs in its own child; peak RSS is that child's ru_maxrss), the
-input size, and both ratios. Goal: at least 5x faster than the baseline and peak memory below
-the input's size.
+Prints wall time, CPU time and peak RSS of each (bench/measure.py: each in its own child), the input size, and the
+ratios. Goals (issue 11, village set): our report at most 0.75x sha256sum's time, peak memory below the input's
+size; at least 5x faster than the pandas script.
 """
 import argparse
-import json
 import os
-import resource
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate_large_set  # noqa: E402
-
-
-def measured(command):
-    """Runs `command` in a fresh Python child so RUSAGE_CHILDREN covers that command alone."""
-    raw = subprocess.run([sys.executable, os.path.abspath(__file__), "--measure", "--"] + command,
-                         capture_output=True, text=True)
-    if raw.returncode != 0:
-        sys.exit(f"measurement failed: {raw.stderr}")
-    return json.loads(raw.stdout.strip().splitlines()[-1])
-
-
-def measure_child(command):
-    start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"wall": wall, "peak_mb": peak_kib / 1024, "status": proc.returncode,
-                      "stdout": proc.stdout.strip().splitlines()[-3:], "stderr": proc.stderr[-1500:]}))
+import generate_village_set  # noqa: E402
+from measure import line, measured  # noqa: E402
 
 
 def main():
-    if len(sys.argv) > 2 and sys.argv[1] == "--measure":
-        measure_child(sys.argv[3:])
-        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size-mb", type=int, default=100)
+    parser.add_argument("--village", action="store_true", help="the village-shaped set (else the resubmission set)")
+    parser.add_argument("--scale", type=float, default=1.0, help="with --village: share of the 8,000 villages")
+    parser.add_argument("--size-mb", type=int, default=100, help="without --village: size of the set")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "phayao-agenda"))
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--skip-pandas", action="store_true")
     args = parser.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
     out = os.path.join(ROOT, "bench", "out")
-    inputs = os.path.join(out, "report-inputs")
-    files, total = generate_large_set.generate(args.size_mb, inputs)
-    print(f"inputs: {len(files)} files, {total / 1e6:.1f} MB")
+    if args.village:
+        inputs = os.path.join(out, "village" if args.scale == 0.125 else f"village-{args.scale:g}")
+        files, total, villages = generate_village_set.generate(args.scale, inputs)
+        rows = len(files) * villages * len(generate_village_set.INDICATORS)
+    else:
+        inputs = os.path.join(out, "report-inputs")
+        files, total = generate_large_set.generate(args.size_mb, inputs)
+        rows = 0
+    input_mb = total / 1e6
+    print(f"inputs: {len(files)} files, {rows:,} rows, {input_mb:.1f} MB, {os.cpu_count()} cores")
 
-    swift = measured([args.binary, "report", "--year", "2565", "--inputs", inputs,
+    sha = measured(["sha256sum"] + files)
+    line("sha256sum", sha, rows or 1)
+    swift = measured([args.binary, "report", "--year", "2565", "--inputs", inputs, "--no-cache",
                       "--out", os.path.join(out, "report-swift"), "--as-of", "2565-09-30"])
     if swift["status"] not in (0, 2):
         sys.exit(f"phayao-agenda failed: {swift}")
-    baseline = measured([sys.executable, os.path.join(HERE, "pandas_baseline.py"), inputs,
-                         os.path.join(out, "pandas-report.xlsx"), "--year", "2565"])
-    reduced = measured([sys.executable, os.path.join(HERE, "pandas_baseline.py"), inputs,
-                        os.path.join(out, "pandas-facts.xlsx"), "--year", "2565", "--facts-only"])
+    line("phayao-agenda report --year 2565", swift, rows or 1, sha["wall"])
+    print(f"{'':34} peak memory / input size {swift['peak_mb'] / input_mb:.2f} (goal < 1)")
+    if args.skip_pandas:
+        return
+    pandas = [sys.executable, os.path.join(HERE, "pandas_baseline.py"), inputs]
+    baseline = measured(pandas + [os.path.join(out, "pandas-report.xlsx"), "--year", "2565"])
+    reduced = measured(pandas + [os.path.join(out, "pandas-facts.xlsx"), "--year", "2565", "--facts-only"])
     for name, result in (("baseline", baseline), ("reduced baseline", reduced)):
         if result["status"] != 0:
             sys.exit(f"{name} failed: {result}")
-    input_mb = total / 1e6
-    print(f"phayao-agenda report --year 2565:    {swift['wall']:6.2f} s, peak RSS {swift['peak_mb']:5.0f} MB "
-          f"(exit {swift['status']}; {swift['stdout'][-1] if swift['stdout'] else ''})")
-    print(f"pandas + XlsxWriter, Facts + Data:   {baseline['wall']:6.2f} s, peak RSS {baseline['peak_mb']:5.0f} MB "
-          f"({baseline['stdout'][-1] if baseline['stdout'] else ''})")
-    print(f"pandas + XlsxWriter, Facts only:     {reduced['wall']:6.2f} s, peak RSS {reduced['peak_mb']:5.0f} MB")
+    line("pandas + XlsxWriter, Facts + Data", baseline, rows or 1, sha["wall"])
+    line("pandas + XlsxWriter, Facts only", reduced, rows or 1, sha["wall"])
     print(f"speed ratio vs Facts + Data (the same sheets of raw data): {baseline['wall'] / swift['wall']:.2f}x (goal >= 5x)")
     print(f"speed ratio vs Facts only (no raw data written):          {reduced['wall'] / swift['wall']:.2f}x")
-    print(f"peak memory / input size: {swift['peak_mb'] / input_mb:.2f} (goal < 1)")
+    print(f"pandas peak memory / ours: {baseline['peak_mb'] / swift['peak_mb']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -6,18 +6,12 @@
     python3 bench/village.py                               # the full 717 MB, 17.28 M rows
     python3 bench/village.py --scale 0.125 --skip-build --baseline-binary /tmp/main-phayao-agenda
 
-The inputs come from bench/generate_village_set.py (deterministic, written under bench/out/village/). Each
-command runs in its own child process; peak RSS is that child's ru_maxrss (RUSAGE_CHILDREN), as in
-bench/ingest.py. `--baseline-binary` times a second binary (e.g. one built from main) on the same files, so the
+The inputs come from bench/generate_village_set.py (deterministic, written under bench/out/village/; `--values
+uniform` for the worst case of the anomaly rule). Each command is measured by bench/measure.py in its own child. `--baseline-binary` times a second binary (e.g. one built from main) on the same files, so the
 two are compared on the same machine load. `--skip-report` leaves out the report runs.
 """
 import argparse
-import json
 import os
-import re
-import resource
-import shlex
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,48 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate_village_set  # noqa: E402
-
-
-def measured(command):
-    """Runs `command` in a fresh Python child so RUSAGE_CHILDREN covers that command alone."""
-    raw = subprocess.run([sys.executable, os.path.abspath(__file__), "--measure", "--"] + command,
-                         capture_output=True, text=True)
-    if raw.returncode != 0:
-        sys.exit(f"measurement failed: {raw.stderr}")
-    return json.loads(raw.stdout.strip().splitlines()[-1])
-
-
-def measure_child(command):
-    # stdout goes to a file, not a pipe: `cat` writes the whole input, which must not be held in memory here.
-    with tempfile.TemporaryFile() as sink:
-        start = time.perf_counter()
-        proc = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - start
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        sink.seek(0)
-        text = sink.read(1 << 16).decode("utf-8", "replace")
-        sink.seek(max(0, sink.seek(0, os.SEEK_END) - 4096))
-        out = sink.read().decode("utf-8", "replace").strip().splitlines()
-    # The report's own import line ("read N files, R rows, S rows/s"), printed when stderr is a terminal: the
-    # import part of the report's time (reference tables included) is R / S.
-    found = re.search(r"\(read \d+ files, (\d+) rows, (\d+) rows/s\)", text)
-    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss,
-                      "status": proc.returncode, "stdout_tail": out[-1:], "import_s": int(found.group(1)) / int(found.group(2)) if found else None,
-                      "stderr": proc.stderr.decode("utf-8", "replace")[-2000:]}))
-
-
-def on_terminal(command):
-    """`command` run under script(1), so its stderr is a terminal and the report prints its progress lines."""
-    if not shutil.which("script"):
-        return command
-    return ["script", "-qec", shlex.join(command), "/dev/null"]
-
-
-def line(name, result, rows, floor=None):
-    rate = rows / result["wall"] / 1e6
-    ratio = f"  {result['wall'] / floor:5.2f}x sha256sum" if floor else ""
-    print(f"{name:<28} {result['wall']:7.2f} s  cpu {result['cpu']:7.2f} s  {rate:6.2f} M rows/s  "
-          f"peak {result['peak_kib'] / 1024:7.0f} MB{ratio}  exit {result['status']}")
+from measure import line, measured, on_terminal  # noqa: E402
 
 
 def run_binary(label, binary, inputs, files, rows, floor, skip_report):
@@ -82,15 +35,12 @@ def run_binary(label, binary, inputs, files, rows, floor, skip_report):
         report = measured(on_terminal([binary, "report", "--year", "2565", "--inputs", inputs, "--out", out]))
     line(f"{label} report --year 2565", report, rows, floor)
     if report.get("import_s"):
-        print(f"{'  of which import':<28} {report['import_s']:7.2f} s  {rows / report['import_s'] / 1e6:6.2f} M rows/s")
+        print(f"{'  of which import':<34} {report['import_s']:7.2f} s  {rows / report['import_s'] / 1e6:6.2f} M rows/s")
     if report["status"] not in (0, 2):
         print(f"  stderr: {report['stderr']}")
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "--measure":
-        measure_child(sys.argv[3:])
-        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="share of the 8,000 villages per district")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "phayao-agenda"))
@@ -99,12 +49,14 @@ def main():
     parser.add_argument("--skip-report", action="store_true", help="time validate only")
     parser.add_argument("--out", default=generate_village_set.DEFAULT_OUT,
                         help="where the set is generated (default bench/out/village; keep one folder per scale)")
+    parser.add_argument("--values", choices=["realistic", "uniform"], default="realistic",
+                        help="the set's values (bench/generate_village_set.py --values)")
     args = parser.parse_args()
 
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
     out = args.out
-    files, total, villages = generate_village_set.generate(args.scale, out)
+    files, total, villages = generate_village_set.generate(args.scale, out, values=args.values)
     rows = len(files) * villages * len(generate_village_set.INDICATORS)
     print(f"data: {len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({total / rows:.1f} bytes/row), "
           f"{os.cpu_count()} cores")

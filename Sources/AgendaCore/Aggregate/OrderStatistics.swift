@@ -1,3 +1,5 @@
+import Foundation
+
 /// Medians and neighbouring order statistics of a buffer of doubles in linear expected time.
 ///
 /// Why: the anomaly rule takes medians over every unit of a month and over every residual of a check: at village
@@ -5,9 +7,10 @@
 /// (what `AnomalyRule.median` does) was most of a report's time. Selection returns the same values a sort would
 /// (an order statistic does not depend on how it was found), so results stay identical to the sorting version.
 ///
-/// The selection partitions three ways (less, equal, greater than the pivot), so the many equal values of count
-/// data (a month of zeros) cost one pass, and it falls back to sorting a range after `2 log2 n` rounds without
-/// enough progress, so no input order makes it quadratic. Values must not be NaN (the rule's values are finite).
+/// The selection partitions three ways (below, between and above its pivots), so the many equal values of count
+/// data (a month of zeros) cost one pass; on a large range the pivots are two values of a sample that bracket the
+/// wanted position (Floyd and Rivest), so about one pass finds it; and it falls back to sorting a range after
+/// `2 log2 n` rounds, so no input order makes it quadratic. Values must not be NaN (the rule's values are finite).
 enum OrderStatistics {
     /// The median of `buffer` (the mean of the two middle values for an even count). Reorders the buffer.
     static func median(_ buffer: UnsafeMutableBufferPointer<Double>) -> Double {
@@ -56,28 +59,50 @@ enum OrderStatistics {
     @discardableResult
     static func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         precondition(buffer.indices.contains(k), "order statistic out of range")
-        var low = 0
-        var high = buffer.count  // the range still to search is low ..< high and contains k
-        var budget = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount) + 4
+        select(buffer, k, in: 0..<buffer.count)
+        return buffer[k]
+    }
+
+    /// Selection within `range` (which contains `k`); everything outside it is already on its side of `k`.
+    private static func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ k: Int, in range: Range<Int>) {
+        var low = range.lowerBound
+        var high = range.upperBound  // the range still to search is low ..< high and contains k
+        var budget = 2 * (Int.bitWidth - (high - low).leadingZeroBitCount) + 4
         while high - low > 16 {
             if budget == 0 {
-                var range = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
-                range.sort()
-                return buffer[k]
+                var rest = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
+                rest.sort()
+                return
             }
             budget -= 1
-            let pivot = medianOfThree(buffer[low], buffer[low + (high - low) / 2], buffer[high - 1])
-            // Dutch national flag: [low, lt) < pivot, [lt, i) == pivot, (gt, high) > pivot.
+            let n = high - low
+            let pivots: (Double, Double)
+            if n > 600 {
+                // Floyd and Rivest: two values of a sample that bracket k closely, so one pass leaves a small
+                // middle that holds k (about n^(2/3) of the values) instead of half of them.
+                let size = Int(pow(Double(n), 2.0 / 3.0))
+                for j in 0..<size { buffer.swapAt(low + j, low + j * (n / size)) }
+                let at = (k - low) * size / n
+                let spread = Int(2 * Double(size).squareRoot())
+                let first = max(0, at - spread), last = min(size - 1, at + spread)
+                select(buffer, low + first, in: low..<(low + size))
+                select(buffer, low + last, in: (low + first)..<(low + size))
+                pivots = (buffer[low + first], buffer[low + last])
+            } else {
+                let pivot = medianOfThree(buffer[low], buffer[low + n / 2], buffer[high - 1])
+                pivots = (pivot, pivot)
+            }
+            // Three ways: [low, lt) < first pivot, [lt, i) between the pivots, (gt, high) > second pivot.
             var lt = low
             var i = low
             var gt = high - 1
             while i <= gt {
                 let v = buffer[i]
-                if v < pivot {
+                if v < pivots.0 {
                     buffer.swapAt(lt, i)
                     lt += 1
                     i += 1
-                } else if v > pivot {
+                } else if v > pivots.1 {
                     buffer.swapAt(i, gt)
                     gt -= 1
                 } else {
@@ -88,8 +113,11 @@ enum OrderStatistics {
                 high = lt
             } else if k > gt {
                 low = gt + 1
+            } else if pivots.0 == pivots.1 {
+                return  // the middle is all one value
             } else {
-                return pivot
+                low = lt
+                high = gt + 1
             }
         }
         // A short range: insertion sort, cheaper than the library's sort for a handful of values.
@@ -102,7 +130,6 @@ enum OrderStatistics {
             }
             buffer[j] = v
         }
-        return buffer[k]
     }
 
     private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
