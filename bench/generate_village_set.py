@@ -30,6 +30,11 @@ import shutil
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INPUTS_REFERENCE = os.path.join(ROOT, "Inputs", "reference")
 DEFAULT_OUT = os.path.join(ROOT, "bench", "out", "village")
+
+
+def default_out(scale):
+    """Where a scale's set lives, so sets of different scales never overwrite each other: bench/out/village-0.125."""
+    return f"{DEFAULT_OUT}-{scale:g}"
 DISTRICTS = [f"560{i}" for i in range(1, 10)]
 WORKSTREAMS = ["natural_resources", "safe_agriculture", "quality_of_life", "community_welfare", "legal_status"]
 INDICATORS = [f"vill_i{i:02d}" for i in range(1, 21)]
@@ -175,13 +180,14 @@ def generate(scale, out, fiscal_years=(2565,), values="realistic"):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="share of the 8,000 villages per district (default 1)")
-    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--out", help="default bench/out/village-<scale>")
     parser.add_argument("--values", choices=["realistic", "uniform"], default="realistic",
                         help="village levels with a season, noise and rare slips (default), or uniform noise")
     args = parser.parse_args()
-    files, total, villages = generate(args.scale, args.out, values=args.values)
+    files, total, villages = generate(args.scale, args.out or default_out(args.scale), values=args.values)
     rows = len(files) * villages * len(INDICATORS)
-    print(f"{len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({villages} villages per district) in {args.out}")
+    print(f"{len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({villages} villages per district) in "
+          f"{args.out or default_out(args.scale)}")
 
 
 if __name__ == "__main__":

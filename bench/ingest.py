@@ -207,7 +207,7 @@ def main():
     measured_rows = [("resubmissions: phayao-agenda validate", swift, mb, rows),
                      ("resubmissions: python csv + checks", python, mb, rows)]
     if args.village_scale > 0:
-        folder = os.path.join(OUT, "village" if args.village_scale == 0.125 else f"village-{args.village_scale:g}")
+        folder = generate_village_set.default_out(args.village_scale)
         village_files, village_total, _ = generate_village_set.generate(args.village_scale, folder)
         village = measured([args.binary, "validate", "--summary-only", "--lang", "en", "--inputs", folder]
                            + village_files)

@@ -39,7 +39,7 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
     out = os.path.join(ROOT, "bench", "out")
     if args.village:
-        inputs = os.path.join(out, "village" if args.scale == 0.125 else f"village-{args.scale:g}")
+        inputs = generate_village_set.default_out(args.scale)
         files, total, villages = generate_village_set.generate(args.scale, inputs)
         rows = len(files) * villages * len(generate_village_set.INDICATORS)
     else:

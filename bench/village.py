@@ -6,7 +6,7 @@
     python3 bench/village.py                               # the full 717 MB, 17.28 M rows
     python3 bench/village.py --scale 0.125 --skip-build --baseline-binary /tmp/main-phayao-agenda
 
-The inputs come from bench/generate_village_set.py (deterministic, written under bench/out/village/; `--values
+The inputs come from bench/generate_village_set.py (deterministic, written under bench/out/village-<scale>/; `--values
 uniform` for the worst case of the anomaly rule). Each command is measured by bench/measure.py in its own child. `--baseline-binary` times a second binary (e.g. one built from main) on the same files, so the
 two are compared on the same machine load. `--skip-report` leaves out the report runs.
 """
@@ -47,15 +47,14 @@ def main():
     parser.add_argument("--baseline-binary", help="a second binary to time on the same files (e.g. built from main)")
     parser.add_argument("--skip-build", action="store_true", help="do not run swift build -c release")
     parser.add_argument("--skip-report", action="store_true", help="time validate only")
-    parser.add_argument("--out", default=generate_village_set.DEFAULT_OUT,
-                        help="where the set is generated (default bench/out/village; keep one folder per scale)")
+    parser.add_argument("--out", help="where the set is generated (default bench/out/village-<scale>)")
     parser.add_argument("--values", choices=["realistic", "uniform"], default="realistic",
                         help="the set's values (bench/generate_village_set.py --values)")
     args = parser.parse_args()
 
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
-    out = args.out
+    out = args.out or generate_village_set.default_out(args.scale)
     files, total, villages = generate_village_set.generate(args.scale, out, values=args.values)
     rows = len(files) * villages * len(generate_village_set.INDICATORS)
     print(f"data: {len(files)} files, {rows:,} rows, {total / 1e6:.1f} MB ({total / rows:.1f} bytes/row), "
