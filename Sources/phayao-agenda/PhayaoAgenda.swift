@@ -20,4 +20,9 @@ struct PhayaoAgenda: ParsableCommand {
             """,
         subcommands: [ReportCommand.self, ValidateCommand.self, NightlyCommand.self, CloseCommand.self, StatusCommand.self, TemplateCommand.self]
     )
+
+    static func main() {
+        MemoryTuning.apply()
+        main(nil)
+    }
 }

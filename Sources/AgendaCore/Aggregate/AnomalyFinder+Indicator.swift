@@ -16,17 +16,15 @@ struct IndicatorJudge: Sendable {
     let accepted: AcceptedValues
     let districtOfTable: [Int]
     let areas: AreaNumbers
-    /// Value positions grouped by indicator: indicator i's are `order[start[i] ..< start[i + 1]]`, in import order.
-    let order: [Int32]
-    let start: [Int]
+    /// The store's key runs of each indicator, in store order.
+    let runs: [[Int]]
     let months: Set<Int>
     let rule: AnomalyRule
 
     func judge(_ i: Int) -> [FlaggedValue] {
         let indicator = reference.indicators[i]
-        let positions = order[start[i]..<start[i + 1]]
-        guard indicator.isSubmittable, !positions.isEmpty else { return [] }
-        let (districtSeries, areaSeries, areaOfUnit) = series(positions, mean: indicator.aggregation == .mean)
+        guard indicator.isSubmittable, !runs[i].isEmpty else { return [] }
+        let (districtSeries, areaSeries, areaOfUnit) = series(runs[i], mean: indicator.aggregation == .mean)
         let stock = indicator.aggregation == .last
         let resolution = pow(10, -Double(indicator.decimals))
         let isJudged: (Int) -> Bool = { months.contains($0) }
@@ -106,7 +104,7 @@ struct IndicatorJudge: Sendable {
     /// The indicator's district series (unit = district position; monthly sums, or means for `mean`) and area
     /// series (units in the order their areas are first met, each area's months summed in import order), with the
     /// area number of each area unit.
-    private func series(_ positions: ArraySlice<Int32>, mean: Bool)
+    private func series(_ runs: [Int], mean: Bool)
         -> (AnomalySeries, AnomalySeries, [Int32]) {
         let districtCount = reference.districts.count
         // Totals: the running sum of a (district, month) is kept while the values run in that key, so every value
@@ -118,30 +116,31 @@ struct IndicatorJudge: Sendable {
         var areaOfUnit: [Int32] = []
         var unitCounts: [Int] = [0]
         var entries: [(unit: Int32, month: Int32, value: Double)] = []
-        entries.reserveCapacity(positions.count)
-        for p in positions {
-            let n = Int(p)
-            let d = districtOfTable[Int(accepted.districtIndex[n])]
-            let month = Int(accepted.monthOrdinal[n])
-            let value = accepted.values[n]
+        for r in runs {
+            let keyRun = accepted.run(r)
+            let d = districtOfTable[keyRun.district]
+            let month = keyRun.month
             if d != run.district || month != run.month {
                 flush()
                 let old = totals[d][month] ?? (0, 0)
                 run = (d, month, old.sum, old.count)
             }
-            run.sum += value
-            run.count += 1
-            let label = Int(accepted.areaLabel[n])
-            guard label != 0 else { continue }
-            let area = areas.number(of: d, label)!
-            if unitOfArea[area] < 0 {
-                unitOfArea[area] = Int32(areaOfUnit.count)
-                areaOfUnit.append(Int32(area))
-                unitCounts.append(0)
+            for n in keyRun.range {
+                let value = accepted.values[n]
+                run.sum += value
+                run.count += 1
+                let label = Int(accepted.areaLabel[n])
+                guard label != 0 else { continue }
+                let area = areas.number(of: d, label)!
+                if unitOfArea[area] < 0 {
+                    unitOfArea[area] = Int32(areaOfUnit.count)
+                    areaOfUnit.append(Int32(area))
+                    unitCounts.append(0)
+                }
+                let unit = unitOfArea[area]
+                unitCounts[Int(unit) + 1] += 1
+                entries.append((unit, Int32(month), value))
             }
-            let unit = unitOfArea[area]
-            unitCounts[Int(unit) + 1] += 1
-            entries.append((unit, Int32(month), value))
         }
         flush()
 

@@ -12,7 +12,7 @@ import Foundation
 /// one row). A total flag names the sub-area whose own gap from its expected value accounts for at least half of
 /// the total's gap, when one does. Ratios are computed from their parts and never judged.
 ///
-/// Cost: linear in the values (one pass to group them by indicator, then each indicator's series on its own,
+/// Cost: linear in the values (one pass over the store's key runs, then each indicator's series on its own,
 /// indicators on every core); only the flags are sorted. Results do not depend on the number of threads.
 enum AnomalyFinder {
     static func find(
@@ -30,37 +30,29 @@ enum AnomalyFinder {
         }
         let districtOfTable = accepted.districtCodes.map { districtPosition[$0] ?? -1 }
 
-        // The values that count, grouped by indicator in import order (a counting sort), and the (district, area)
-        // pairs numbered once for all indicators.
-        let lastOrdinal = Int32(lastMonth.ordinal)
+        // The key runs that count, by indicator in store order, and the (district, area) pairs numbered once for
+        // all indicators.
+        let lastOrdinal = lastMonth.ordinal
         let indicatorCount = reference.indicators.count
-        var start = [Int](repeating: 0, count: indicatorCount + 1)
+        var runs = [[Int]](repeating: [], count: indicatorCount)
         var areas = AreaNumbers(labelCount: accepted.labels.count)
         // An indicator without a value in the judged months has nothing to flag: a nightly run early in a quarter
         // judges two months, and judging three years of history for none of them was most of its time.
         let judged = JudgedMonths(months)
         var anyJudged = [Bool](repeating: false, count: indicatorCount)
-        for n in accepted.indices where accepted.monthOrdinal[n] <= lastOrdinal {
-            let i = indicatorOfTable[Int(accepted.indicatorIndex[n])]
-            let d = districtOfTable[Int(accepted.districtIndex[n])]
-            guard i >= 0, d >= 0 else { continue }
-            start[i + 1] += 1
-            areas.number(district: d, label: Int(accepted.areaLabel[n]))
-            if !anyJudged[i] && judged.contains(Int(accepted.monthOrdinal[n])) { anyJudged[i] = true }
-        }
-        for i in 0..<indicatorCount { start[i + 1] += start[i] }
-        var order = [Int32](repeating: 0, count: start[indicatorCount])
-        var next = start
-        for n in accepted.indices where accepted.monthOrdinal[n] <= lastOrdinal {
-            let i = indicatorOfTable[Int(accepted.indicatorIndex[n])]
-            guard i >= 0, districtOfTable[Int(accepted.districtIndex[n])] >= 0 else { continue }
-            order[next[i]] = Int32(n)
-            next[i] += 1
+        for r in 0..<accepted.runCount {
+            let run = accepted.run(r)
+            let i = indicatorOfTable[run.indicator]
+            let d = districtOfTable[run.district]
+            guard run.month <= lastOrdinal, i >= 0, d >= 0 else { continue }
+            runs[i].append(r)
+            for n in run.range { areas.number(district: d, label: Int(accepted.areaLabel[n])) }
+            if judged.contains(run.month) { anyJudged[i] = true }
         }
 
         let context = IndicatorJudge(
-            reference: reference, accepted: accepted, districtOfTable: districtOfTable, areas: areas, order: order,
-            start: start, months: months, rule: rule)
+            reference: reference, accepted: accepted, districtOfTable: districtOfTable, areas: areas, runs: runs,
+            months: months, rule: rule)
         let toJudge = anyJudged
         let flagged = ParallelSlots.map(count: indicatorCount, workers: workers) { i in
             toJudge[i] ? context.judge(i) : []

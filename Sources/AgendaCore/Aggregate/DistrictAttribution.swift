@@ -78,14 +78,17 @@ extension AcceptedValues {
         var flat: [Int: [Int]] = [:]
         var lastSource = -1
         var lastCounts: [Int] = []
-        for i in indices {
-            let source = Int(sourceIndex[i])
-            if source != lastSource {
-                if lastSource >= 0 { flat[lastSource] = lastCounts }
-                lastSource = source
-                lastCounts = flat[source] ?? [Int](repeating: 0, count: districts)
+        for r in 0..<runCount {
+            let run = run(r)
+            for i in run.range {
+                let source = Int(sourceIndex[i])
+                if source != lastSource {
+                    if lastSource >= 0 { flat[lastSource] = lastCounts }
+                    lastSource = source
+                    lastCounts = flat[source] ?? [Int](repeating: 0, count: districts)
+                }
+                lastCounts[run.district] += 1
             }
-            lastCounts[Int(districtIndex[i])] += 1
         }
         if lastSource >= 0 { flat[lastSource] = lastCounts }
         return flat.mapValues { counts in

@@ -51,16 +51,13 @@ extension AcceptedValues {
         // share both, which keeps the set's probes far below one per value.
         var counted: Set<UInt64> = []
         var lastPair: UInt64 = .max
-        // Values come sorted by key, so a row's group is nearly always the previous row's: no hash probe then.
-        var lastKey: UInt64 = .max
-        var lastSlot = 0
-        for i in indices {
-            let key = UInt64(districtIndex[i]) << 48 | UInt64(indicatorIndex[i]) << 32
-                | UInt64(UInt32(bitPattern: monthOrdinal[i]))
+        // One hash probe per key run (values come sorted by key, so a group is nearly always one run).
+        for r in 0..<runCount {
+            let run = run(r)
+            let key = UInt64(run.district) << 48 | UInt64(run.indicator) << 32
+                |  UInt64(UInt32(bitPattern: Int32(run.month)))
             let slot: Int
-            if key == lastKey {
-                slot = lastSlot
-            } else if let known = slotByKey[key] {
+            if let known = slotByKey[key] {
                 slot = known
             } else {
                 slot = running.count
@@ -68,18 +65,19 @@ extension AcceptedValues {
                 keys.append(key)
                 running.append(Running())
             }
-            (lastKey, lastSlot) = (key, slot)
-            let value = values[i]
-            let source = Int(sourceIndex[i])
-            running[slot].values += 1
-            running[slot].sum += value
-            running[slot].minimum = Swift.min(running[slot].minimum, value)
-            running[slot].maximum = Swift.max(running[slot].maximum, value)
-            running[slot].firstSource = Swift.min(running[slot].firstSource, source)
-            let pair = UInt64(slot) << 32 | UInt64(source)
-            if pair != lastPair {
-                lastPair = pair
-                if counted.insert(pair).inserted { running[slot].files += 1 }
+            for i in run.range {
+                let value = values[i]
+                let source = Int(sourceIndex[i])
+                running[slot].values += 1
+                running[slot].sum += value
+                running[slot].minimum = Swift.min(running[slot].minimum, value)
+                running[slot].maximum = Swift.max(running[slot].maximum, value)
+                running[slot].firstSource = Swift.min(running[slot].firstSource, source)
+                let pair = UInt64(slot) << 32 | UInt64(source)
+                if pair != lastPair {
+                    lastPair = pair
+                    if counted.insert(pair).inserted { running[slot].files += 1 }
+                }
             }
         }
         var rows: [DistrictMonthTotal] = []

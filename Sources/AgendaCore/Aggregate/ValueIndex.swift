@@ -46,26 +46,32 @@ struct ValueIndex: Sendable {
         let indicatorOfTable = accepted.indicatorIDs.map { positions[$0] }
         let districtOfTable = accepted.districtCodes.map { districts[$0] }
         let districtCount = reference.districts.count
-        for n in accepted.indices {
-            let month = Int(accepted.monthOrdinal[n])
+        for r in 0..<accepted.runCount {
+            let run = accepted.run(r)
+            let month = run.month
             // Later months are outside an as-of report.
             guard month <= lastOrdinal,
-                  let i = indicatorOfTable[Int(accepted.indicatorIndex[n])],
-                  let d = districtOfTable[Int(accepted.districtIndex[n])]
+                  let i = indicatorOfTable[run.indicator],
+                  let d = districtOfTable[run.district]
             else { continue }
-            let source = Int(accepted.sourceIndex[n])
-            precondition(modified.indices.contains(source), "accepted value points at a missing source")
-            let fileTime = modified[source]
-            let value = accepted.values[n]
+            // The run's cell is read and written once; its values are added in order, as one by one.
             let slot = i * districtCount + d
-            if var partial = cells[slot][month] {
-                partial.sum += value
-                partial.count += 1
-                partial.lastModified = max(partial.lastModified, fileTime)
-                cells[slot][month] = partial
-            } else {
-                cells[slot][month] = MonthPartial(sum: value, count: 1, lastModified: fileTime)
+            var partial = cells[slot][month]
+            for n in run.range {
+                let source = Int(accepted.sourceIndex[n])
+                precondition(modified.indices.contains(source), "accepted value points at a missing source")
+                let fileTime = modified[source]
+                let value = accepted.values[n]
+                if var known = partial {
+                    known.sum += value
+                    known.count += 1
+                    known.lastModified = max(known.lastModified, fileTime)
+                    partial = known
+                } else {
+                    partial = MonthPartial(sum: value, count: 1, lastModified: fileTime)
+                }
             }
+            cells[slot][month] = partial
         }
     }
 

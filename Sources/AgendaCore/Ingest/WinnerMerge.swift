@@ -192,6 +192,10 @@ struct WinnerMerge {
         // One word per value, label rank above held row, sorted as plain integers: faster than sorting pairs
         // through a closure, and the same order because label ranks are distinct within a group.
         var segment: [UInt64] = []
+        // Each held row is taken once, in key order; its chunk goes when its last row is taken.
+        for (_, group) in groups {
+            winners.forEachSlot(inGroup: group) { _, heldIndex in held.expectTaking(Int(heldIndex)) }
+        }
         for (_, group) in groups {
             let packed = winners.groupKey(group)
             segment.removeAll(keepingCapacity: true)
@@ -204,7 +208,7 @@ struct WinnerMerge {
             let (district, month, indicator) = (key.district, key.month, key.indicator)
             for word in segment {
                 let area = ranks.labelByRank[Int(word >> 32)]
-                let row = held[Int(UInt32(truncatingIfNeeded: word))]
+                let row = held.take(Int(UInt32(truncatingIfNeeded: word)))
                 accepted.append(
                     district: district, month: month, indicator: indicator, area: area,
                     value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
@@ -217,9 +221,9 @@ struct WinnerMerge {
 
     /// The rank of the accepted value at `index`, read back from the store's columns.
     private static func rank(ofAccepted index: Int, in accepted: AcceptedValues, ranks: SortRanks) -> (UInt64, UInt32) {
-        ranks.key(CompactKey(district: Int(accepted.districtIndex[index]), indicator: Int(accepted.indicatorIndex[index]),
-                             month: YearMonth(ordinal: Int(accepted.monthOrdinal[index])),
-                             area: Int(accepted.areaLabel[index])))
+        let run = accepted.run(containing: index)
+        return ranks.key(CompactKey(district: run.district, indicator: run.indicator, month: YearMonth(ordinal: run.month),
+                                    area: Int(accepted.areaLabel[index])))
     }
 
     /// Superseded values in key order, then file and line; each one's replacing value is the accepted value with

@@ -121,10 +121,11 @@ enum DictionaryAnomalyFinder {
         var areas = Array(repeating: [AreaKey: [Int: Double]](), count: reference.indicators.count)
         let lastOrdinal = lastMonth.ordinal
         for n in accepted.indices {
-            let month = Int(accepted.monthOrdinal[n])
+            let run = accepted.run(containing: n)
+            let month = run.month
             guard month <= lastOrdinal,
-                  let i = indicatorOfTable[Int(accepted.indicatorIndex[n])],
-                  let d = districtOfTable[Int(accepted.districtIndex[n])],
+                  let i = indicatorOfTable[run.indicator],
+                  let d = districtOfTable[run.district],
                   reference.indicators[i].isSubmittable
             else { continue }
             let value = accepted.values[n]

@@ -26,6 +26,23 @@ import Testing
         #expect(store.map(\.line) == [3, 2, 4_000_000, 5])
     }
 
+    @Test("keys are stored once per run of values sharing district, month and indicator, in any order")
+    func keyRuns() {
+        // Two values of one key run, then a different run, then the first key again: three runs, each value's key
+        // read back by subscript (binary search) and by iteration (walking the runs) alike.
+        let first = Self.sample[0]
+        var second = first
+        second.key.area = "บ้านร่องไฮ"
+        let values = [first, second, Self.sample[1], Self.sample[0]]
+        let store = AcceptedValues(values)
+        #expect(store.runCount == 3)
+        #expect((0..<store.runCount).map { store.run($0).range } == [0..<2, 2..<3, 3..<4])
+        #expect(Array(store) == values)
+        #expect(store.indices.map { store[$0] } == values)
+        #expect(store.indices.map { store.run(containing: $0).range.lowerBound } == [0, 0, 2, 3])
+        #expect(AcceptedValues().runCount == 0 && Array(AcceptedValues()).isEmpty)
+    }
+
     @Test func tablesHoldEachTextOnce() {
         let store = AcceptedValues(Self.sample)
         #expect(store.districtCodes == ["5601", "5602", "5609"])
