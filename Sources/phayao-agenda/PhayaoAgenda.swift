@@ -1,3 +1,4 @@
+import AgendaJobs
 import ArgumentParser
 
 /// The `phayao-agenda` command: the reporting job for Phayao province's development agenda (วาระคนพะเยา).
@@ -22,7 +23,7 @@ struct PhayaoAgenda: ParsableCommand {
     )
 
     static func main() {
-        MemoryTuning.apply()
+        MemoryTuning.forImport()
         main(nil)
     }
 }

@@ -46,6 +46,7 @@ public struct ReportJob: Sendable {
             for (scope, closing) in zip(scopes, closings) {
                 plans.append(try plan(scope, closing: closing, current: current, known: &known))
             }
+            MemoryTuning.afterImport()
             // Scopes built from today's inputs share the anomaly search (nightly: quarter and year to date).
             let today = plans.indices.filter { plans[$0].closing == nil }
             if let current, today.count > 1 {
