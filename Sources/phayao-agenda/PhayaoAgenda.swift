@@ -1,4 +1,3 @@
-import AgendaJobs
 import ArgumentParser
 
 /// The `phayao-agenda` command: the reporting job for Phayao province's development agenda (วาระคนพะเยา).
@@ -21,9 +20,4 @@ struct PhayaoAgenda: ParsableCommand {
             """,
         subcommands: [ReportCommand.self, ValidateCommand.self, NightlyCommand.self, CloseCommand.self, StatusCommand.self, TemplateCommand.self]
     )
-
-    static func main() {
-        MemoryTuning.forImport()
-        main(nil)
-    }
 }

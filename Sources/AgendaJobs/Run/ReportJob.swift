@@ -38,6 +38,8 @@ public struct ReportJob: Sendable {
     /// `configuration.current`; today's inputs are read only when some scope needs them.
     public func run(scopes: [ReportScope]) -> ReportOutcome {
         precondition(!scopes.isEmpty, "a report run needs at least one scope")
+        MemoryTuning.forImport()
+        defer { MemoryTuning.afterImport() }
         do {
             let closings = try scopes.map { try closingToReproduce($0) }
             let current = closings.contains { $0 == nil } ? try loadInputs() : nil
