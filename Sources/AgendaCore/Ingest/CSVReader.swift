@@ -45,6 +45,16 @@ public enum CSVRecordProblem: Sendable, Hashable {
 /// which the record starts, counting every line break, including those inside quoted fields.
 public struct CSVReader<Source: ByteChunkSource> {
     private static var comma: UInt8 { 0x2C }
+
+    /// The high bit of each byte of `word` (loaded little-endian) that is a comma, LF or CR; exact for the lowest
+    /// such byte, which is all the caller reads (a byte above a match may be flagged by the borrow as well).
+    @inline(__always)
+    private static func delimiterMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        return zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
+    }
     private static var quote: UInt8 { 0x22 }
     private static var lf: UInt8 { 0x0A }
     private static var cr: UInt8 { 0x0D }
@@ -253,6 +263,18 @@ public struct CSVReader<Source: ByteChunkSource> {
                 if i >= n && !endOfInput { return nil }
             } else {
                 let start = i
+                // Eight bytes at a time to the first comma or line break (most fields end in the first word),
+                // then byte by byte from there or for the last few bytes of the buffer.
+                if let base = buf.baseAddress {
+                    while i + 8 <= n {
+                        let mask = Self.delimiterMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        if mask != 0 {
+                            i += mask.trailingZeroBitCount >> 3
+                            break
+                        }
+                        i += 8
+                    }
+                }
                 while i < n {
                     let c = buf[i]
                     if c == Self.comma || c == Self.lf || c == Self.cr { break }

@@ -161,11 +161,18 @@ struct LabelInterner {
 extension String {
     /// Trims spaces, tabs, line breaks and no-break spaces from both ends.
     func trimmingWhitespace() -> String {
+        // Most labels (village codes, "หมู่ 3") start and end with printable ASCII: nothing to trim, and no
+        // Unicode property to look up.
+        if let first = utf8.first, let last = utf8.last, Self.isSolid(first), Self.isSolid(last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
     }
+
+    /// A UTF-8 byte that is neither whitespace nor part of a scalar that could be: printable ASCII other than
+    /// space (0x21–0x7E). Any other byte sends the label through the Unicode check.
+    private static func isSolid(_ byte: UInt8) -> Bool { (0x21...0x7E).contains(byte) }
 }
 
 /// What one file yielded before it is merged with the others.

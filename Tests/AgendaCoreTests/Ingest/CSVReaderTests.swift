@@ -32,6 +32,42 @@ import Testing
         #expect(try records(Self.tricky, chunkSize: chunkSize) == Self.trickyExpected)
     }
 
+    /// Unquoted fields of every length around a machine word, Thai bytes (high bit set) included, each ended by a
+    /// comma, LF, CR or CRLF at every offset: the reader's eight-bytes-at-a-time scan must split them exactly as a
+    /// byte-by-byte reading does (here: the naive split of the generated text), in any chunking.
+    @Test("fields of every length split exactly, eight bytes at a time", arguments: [3, 8, 1 << 16])
+    func wordAtATimeSplitting(chunkSize: Int) throws {
+        let alphabet = ["a", "7", "ต", "๙", " ", "\"", "-", "ก่"]
+        var text = ""
+        var expected: [Record] = []
+        var line = 1
+        var state: UInt64 = 2565
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<300 {
+            var fields: [String] = []
+            for f in 0..<(1 + next(4)) {
+                // The first field is never empty: a record of one empty field is a blank line, skipped.
+                let length = max(next(20), f == 0 ? 1 : 0)
+                // A field may not start with a quote (that would make it a quoted field).
+                var field = ""
+                for k in 0..<length {
+                    var piece = alphabet[next(alphabet.count)]
+                    if k == 0 && piece == "\"" { piece = "x" }
+                    field += piece
+                }
+                fields.append(field)
+            }
+            let end = ["\n", "\r\n", "\r"][next(3)]
+            text += fields.joined(separator: ",") + end
+            expected.append(Record(line: line, fields: fields))
+            line += 1
+        }
+        #expect(try records(text, chunkSize: chunkSize) == expected)
+    }
+
     @Test func loneCarriageReturnEndsARecord() throws {
         #expect(try records("a,b\rc,d\r") == [Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: ["c", "d"])])
     }
