@@ -105,6 +105,36 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
         runEnd[runEnd.count - 1] = values.count
     }
 
+    /// Appends `count` values of one key (district, month, indicator), each from `value(k)`: area label, value,
+    /// note label, file and line. The key is checked once, not per value: the import appends millions this way.
+    mutating func appendRun(
+        district: Int, month: YearMonth, indicator: Int, count: Int,
+        _ value: (Int) -> (area: Int, value: Double, note: UInt32, file: UInt32, line: UInt32)
+    ) {
+        guard count > 0 else { return }
+        precondition(districtCodes.indices.contains(district) && indicatorIDs.indices.contains(indicator),
+                     "table index out of range")
+        let ordinal = Int32(month.ordinal)
+        if runEnd.isEmpty || runDistrict.last! != UInt16(district) || runMonth.last! != ordinal
+            || runIndicator.last! != UInt16(indicator) {
+            runDistrict.append(UInt16(district))
+            runMonth.append(ordinal)
+            runIndicator.append(UInt16(indicator))
+            runEnd.append(values.count)
+        }
+        let labelCount = UInt32(labels.count)
+        for k in 0..<count {
+            let v = value(k)
+            precondition(UInt32(v.area) < labelCount && v.note < labelCount, "label index out of range")
+            areaLabel.append(UInt32(v.area))
+            values.append(v.value)
+            noteLabel.append(v.note)
+            sourceIndex.append(v.file)
+            line.append(v.line)
+        }
+        runEnd[runEnd.count - 1] = values.count
+    }
+
     /// Number of key runs.
     var runCount: Int { runEnd.count }
 

@@ -43,7 +43,7 @@ struct HeldValues {
     /// otherwise both in memory at the end of the import, its peak.
     private var chunks: [[Row]] = []
     private var rowCount = 0
-    /// Per chunk, the rows still to be taken (set by `expectTaking`).
+    /// Per chunk, its live rows (appended and not marked dead): each is taken once when the store is assembled.
     private var untaken: [Int] = []
     static let chunkShift = 16
     static let chunkSize = 1 << chunkShift
@@ -80,6 +80,7 @@ struct HeldValues {
     mutating func markDead(_ index: Int) {
         if retainsValues {
             chunks[index >> Self.chunkShift][index & (Self.chunkSize - 1)].file = Self.dead
+            untaken[index >> Self.chunkShift] -= 1
         } else {
             files[index] = Self.dead
         }
@@ -93,18 +94,14 @@ struct HeldValues {
         if rowCount & (Self.chunkSize - 1) == 0 {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+            untaken.append(0)
         }
         chunks[chunks.count - 1].append(row)
+        untaken[untaken.count - 1] += 1
         rowCount += 1
     }
 
-    /// Counts one row that `take(_:)` will read (call once for each row before taking any).
-    mutating func expectTaking(_ index: Int) {
-        if untaken.isEmpty { untaken = [Int](repeating: 0, count: chunks.count) }
-        untaken[index >> Self.chunkShift] += 1
-    }
-
-    /// Reads a row counted by `expectTaking`, freeing its chunk when it was the chunk's last.
+    /// Reads a live row, once, freeing its chunk when it was the chunk's last live row.
     mutating func take(_ index: Int) -> Row {
         precondition(retainsValues, "rows are taken only when values are retained")
         let chunk = index >> Self.chunkShift

@@ -192,10 +192,9 @@ struct WinnerMerge {
         // One word per value, label rank above held row, sorted as plain integers: faster than sorting pairs
         // through a closure, and the same order because label ranks are distinct within a group.
         var segment: [UInt64] = []
-        // Each held row is taken once, in key order; its chunk goes when its last row is taken.
-        for (_, group) in groups {
-            winners.forEachSlot(inGroup: group) { _, heldIndex in held.expectTaking(Int(heldIndex)) }
-        }
+        var sorter = RadixSorter()
+        // Each held row (every live one is a winner) is taken once, in key order; its chunk goes when its last
+        // row is taken.
         for (_, group) in groups {
             let packed = winners.groupKey(group)
             segment.removeAll(keepingCapacity: true)
@@ -203,15 +202,14 @@ struct WinnerMerge {
                 segment.append(UInt64(ranks.key(CompactKey(packed: packed, area: area)).1) << 32 | UInt64(heldIndex))
             }
             winners.release(group: group)
-            segment.sort()
+            // Sorted on the label rank alone (the high word): ranks are distinct within a group.
+            sorter.sortByHighWord(&segment, highWordLimit: labels.count)
             let key = CompactKey(packed: packed, area: 0)
-            let (district, month, indicator) = (key.district, key.month, key.indicator)
-            for word in segment {
-                let area = ranks.labelByRank[Int(word >> 32)]
+            accepted.appendRun(district: key.district, month: key.month, indicator: key.indicator,
+                               count: segment.count) { k in
+                let word = segment[k]
                 let row = held.take(Int(UInt32(truncatingIfNeeded: word)))
-                accepted.append(
-                    district: district, month: month, indicator: indicator, area: area,
-                    value: row.value, note: Int(row.note), sourceIndex: Int(row.file), line: Int(row.line))
+                return (ranks.labelByRank[Int(word >> 32)], row.value, row.note, row.file, row.line)
             }
         }
         winners = GroupedKeyTable()
