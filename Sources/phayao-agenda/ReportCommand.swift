@@ -13,8 +13,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             A quarter report covers each month of the quarter, the quarter, and the fiscal year to date; a year \
             report covers every month, every quarter and the whole year. Files are written to a folder of their own \
-            in the output folder, <FY2565-Q2|FY2565>/phayao-agenda-<FY2565-Q2|FY2565>.xlsx and …-summary.txt (and \
-            …-data.csv when the accepted values do not fit one sheet); the folder is replaced whole, in one step, \
+            in the output folder, <FY2565-Q2|FY2565>/phayao-agenda-<FY2565-Q2|FY2565>.xlsx and …-summary.txt, with \
+            a feedback pack per district under districts/ (and …-data.csv with --export-values; …-superseded.csv \
+            or …-anomalies.csv when that list does not fit its sheet); the folder is replaced whole, in one step, \
             only when every file is complete.
 
             Exit codes:
