@@ -15,9 +15,14 @@ import Foundation
 /// Cost: linear in the values (one pass over the store's key runs, then each indicator's series on its own,
 /// indicators on every core); only the flags are sorted. Results do not depend on the number of threads.
 enum AnomalyFinder {
+    /// Every core, at most four: each thread holds one indicator's arrays (about 100 MB for a year of 72,000
+    /// villages), and on a many-core server more threads would lift the report's peak above the input's size
+    /// for little gain.
+    static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) }
+
     static func find(
         reference: ReferenceData, imported: ImportResult, lastMonth: YearMonth, months: Set<Int>, rule: AnomalyRule,
-        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        workers: Int = defaultWorkers
     ) -> [Anomaly] {
         let accepted = imported.accepted
         var indicatorPosition: [String: Int] = [:]
