@@ -24,17 +24,6 @@ enum OrderStatistics {
         return (lower + upper) / 2
     }
 
-    /// The median of `values`, which are copied into `scratch` first (grown as needed).
-    static func median<C: Collection>(of values: C, scratch: inout [Double]) -> Double where C.Element == Double {
-        let count = values.count
-        if scratch.count < count { scratch = [Double](repeating: 0, count: max(count, scratch.count * 2)) }
-        return scratch.withUnsafeMutableBufferPointer { all in
-            let part = UnsafeMutableBufferPointer(rebasing: all[0..<count])
-            _ = part.initialize(from: values)
-            return median(part)
-        }
-    }
-
     /// The values of sorted positions `position`, `position + 1` and `position + 2` (the last two nil past the
     /// end). Reorders the buffer.
     static func three(_ buffer: UnsafeMutableBufferPointer<Double>, from position: Int) -> (Double, Double?, Double?) {
