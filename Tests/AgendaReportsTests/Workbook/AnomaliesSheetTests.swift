@@ -109,6 +109,13 @@ struct AnomaliesSheetTests {
             let notice = sheet.row(0, width: 11)[9]?.v.string
             #expect(notice?.contains("book-anomalies.csv") == true && notice?.contains("มี 3 ค่า") == true)
             #expect(sheet.row(1, width: 11)[9]?.v.string?.contains("shows the \(limit) strongest") == true)
+            // Printed, the notice is beside the print area, so the page header says it instead.
+            let header = try Python.run(["-c", """
+                import openpyxl, sys
+                print(openpyxl.load_workbook(sys.argv[1])["Anomalies"].oddHeader.center.text)
+                """, url.path])
+            #expect(String(decoding: header, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "แสดง \(limit) ค่าที่เด่นที่สุดจาก 3 ค่า ทุกค่าอยู่ในไฟล์ book-anomalies.csv")
         }
         let roomy = try WorkbookRenderer(options: WorkbookOptions(dataSheetRowLimit: 3))
             .write(report, to: folder.appendingPathComponent("roomy.xlsx"), overflowFileName: "book-data.csv")

@@ -85,10 +85,20 @@ enum AnomaliesSheet {
         }
         try layout.finish(context: context, dataRows: anomalies.count)
         if overflow {
-            // Printed, the table alone, as on `Data`.
+            // Printed, the table alone, as on `Data`; the page header says it is the strongest only, so a printout
+            // is never taken for the whole list.
             try sheet.printArea(firstRow: 0, firstCol: 0, lastRow: anomalies.count, lastCol: headers.count - 1)
+            try sheet.setHeader("&C" + SheetContext.footerSafe(
+                printedNotice(shown: limit, of: report.anomalies.count, fileName: overflowFileName)))
         }
         return (sheet, overflow)
+    }
+
+    /// The printed page header's short form of the notice (Excel allows 255 characters there).
+    static func printedNotice(shown: Int, of count: Int, fileName: String) -> String {
+        let n = NumberText.decimal(Double(shown), decimals: 0)
+        let total = NumberText.decimal(Double(count), decimals: 0)
+        return "แสดง \(n) ค่าที่เด่นที่สุดจาก \(total) ค่า ทุกค่าอยู่ในไฟล์ \(fileName)"
     }
 
     /// What the sheet holds when the flags overflow it, and where all of them are.
