@@ -87,22 +87,9 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
         district: Int, month: YearMonth, indicator: Int, area: Int, value: Double, note: Int, sourceIndex: Int,
         line: Int
     ) {
-        precondition(districtCodes.indices.contains(district) && indicatorIDs.indices.contains(indicator)
-                     && labels.indices.contains(area) && labels.indices.contains(note), "table index out of range")
-        let ordinal = Int32(month.ordinal)
-        if runEnd.isEmpty || runDistrict.last! != UInt16(district) || runMonth.last! != ordinal
-            || runIndicator.last! != UInt16(indicator) {
-            runDistrict.append(UInt16(district))
-            runMonth.append(ordinal)
-            runIndicator.append(UInt16(indicator))
-            runEnd.append(values.count)
+        appendRun(district: district, month: month, indicator: indicator, count: 1) { _ in
+            (area, value, UInt32(note), UInt32(sourceIndex), UInt32(line))
         }
-        areaLabel.append(UInt32(area))
-        values.append(value)
-        noteLabel.append(UInt32(note))
-        self.sourceIndex.append(UInt32(sourceIndex))
-        self.line.append(UInt32(line))
-        runEnd[runEnd.count - 1] = values.count
     }
 
     /// Appends `count` values of one key (district, month, indicator), each from `value(k)`: area label, value,

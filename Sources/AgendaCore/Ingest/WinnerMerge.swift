@@ -178,9 +178,10 @@ struct WinnerMerge {
     /// Groups in rank order, then each group's areas sorted by label rank alone: the same order as sorting every
     /// key at once (ranks are distinct), but thousands of small, cache-resident sorts on one word instead of one
     /// sort of millions of pairs. Memory peaks here, so each group goes straight into the store and no list of
-    /// every winner's rank is kept (`supersededStore` reads the ranks back from the store): 1.36 -> 1.29 GB at
-    /// full village scale. Each group's part of the key table is freed as soon as it is read, but the allocator
-    /// keeps that memory for later allocations, so it does not lower the peak by itself.
+    /// every winner's rank is kept (`supersededStore` reads the ranks back from the store); each group's part of
+    /// the key table is freed as soon as it is read, and each chunk of held rows once its last row is taken. Those
+    /// frees lower the peak only while large blocks are mapped on their own (`MemoryTuning.forImport`, which a
+    /// report run sets): 1.30 GB -> 666 MB at full village scale, with the store's key runs.
     private mutating func acceptedStore(ranks: SortRanks, lookups: ReferenceLookups, labels: [String])
         -> AcceptedValues {
         var accepted = AcceptedValues(
