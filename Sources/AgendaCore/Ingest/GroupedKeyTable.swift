@@ -18,15 +18,18 @@ struct GroupedKeyTable {
             shift = UInt64(64 - bits)
         }
 
-        /// Fibonacci hashing: area ids are small and dense, and the multiply spreads neighbours apart.
-        @inline(__always)
-        func start(_ area: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(area) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
         /// The slot holding `area`, or the empty slot where it would go.
         @inline(__always)
         func find(_ area: UInt32) -> Int {
+            slots.withUnsafeBufferPointer { Self.find(area, in: $0, shift: shift) }
+        }
+
+        /// `find` over the slots themselves, for a run of inserts that holds them open. Fibonacci hashing: area
+        /// ids are small and dense, and the multiply spreads neighbours apart.
+        @inline(__always)
+        static func find(_ area: UInt32, in slots: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Int {
             let mask = slots.count - 1
-            var i = start(area)
+            var i = Int(truncatingIfNeeded: (UInt64(area) &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
                 let slot = slots[i]
                 if slot == GroupedKeyTable.emptySlot || UInt32(truncatingIfNeeded: slot >> 32) == area { return i }
@@ -34,22 +37,8 @@ struct GroupedKeyTable {
             }
         }
 
-        /// See `GroupedKeyTable.insertIfAbsent`; `inserted` tells whether a new slot was taken.
-        @inline(__always)
-        mutating func insertIfAbsent(_ area: UInt32, _ payload: UInt32, inserted: inout Bool) -> UInt32? {
-            growIfNeeded()
-            let i = find(area)
-            let slot = slots[i]
-            if slot != GroupedKeyTable.emptySlot {
-                let held = UInt32(truncatingIfNeeded: slot)
-                if held != GroupedKeyTable.absent { return held }
-            } else {
-                used += 1
-                inserted = true
-            }
-            slots[i] = UInt64(area) << 32 | UInt64(payload)
-            return nil
-        }
+        /// Keys that can still be added before the table must grow (at least 1 after `growIfNeeded`).
+        var room: Int { slots.count * 7 / 10 - used }
 
         mutating func growIfNeeded() {
             guard (used + 1) * 10 > slots.count * 7 else { return }
@@ -127,12 +116,58 @@ struct GroupedKeyTable {
     /// Stores `payload` under `key` unless the key holds a payload already; returns that payload (then nothing
     /// changed) or nil (then `payload` was stored). One probe for the merge's "new key or held by whom" question.
     mutating func insertIfAbsent(_ payload: UInt32, forKey key: CompactKey) -> UInt32? {
-        precondition(payload < Self.payloadLimit, "payload out of range")
-        let g = group(key.packed)
-        var inserted = false
-        let held = tables[g].insertIfAbsent(key.area, payload, inserted: &inserted)
-        if inserted { count += 1 }
+        var held: UInt32?
+        insertIfAbsent(group: group(key.packed), count: 1, area: { _ in key.area }, stored: { _ in payload },
+                       found: { held = $1 })
         return held
+    }
+
+    /// The group number of a (district, month, indicator) word, created when absent: the `group` argument of
+    /// `insertIfAbsent(group:count:area:stored:found:)`.
+    mutating func groupNumber(_ packed: UInt64) -> Int { group(packed) }
+
+    /// `insertIfAbsent` for `count` keys of one group, in order: for key i, whose area is `area(i)`, calls
+    /// `found(i, payload)` when the key holds a payload (nothing changes), else stores the payload `stored(i)`
+    /// returns.
+    ///
+    /// Why a run per group: a village file's rows cycle through its twenty indicators, so row after row landed in
+    /// a different group's table, 2.5 MB of tables for one file, and most probes missed the cache (10% of a
+    /// village report's CPU). One group at a time its table stays in cache, and the table's size and uniqueness
+    /// are checked once per stretch of keys rather than once per key.
+    mutating func insertIfAbsent(group g: Int, count keys: Int, area: (Int) -> UInt32, stored: (Int) -> UInt32,
+                                 found: (Int, UInt32) -> Void) {
+        var table = tables[g]
+        tables[g].slots = []  // so `table` holds the only reference to its slots
+        defer { tables[g] = table }
+        var i = 0
+        while i < keys {
+            table.growIfNeeded()
+            // At most `room` keys of the stretch are new, so the load factor holds without a check per key.
+            let end = min(keys, i + table.room)
+            var added = 0
+            let shift = table.shift
+            table.slots.withUnsafeMutableBufferPointer { slots in
+                for k in i..<end {
+                    let a = area(k)
+                    let s = AreaTable.find(a, in: UnsafeBufferPointer(slots), shift: shift)
+                    if slots[s] != Self.emptySlot {
+                        let held = UInt32(truncatingIfNeeded: slots[s])
+                        if held != Self.absent {
+                            found(k, held)
+                            continue
+                        }
+                    } else {
+                        added += 1
+                    }
+                    let payload = stored(k)
+                    precondition(payload < Self.payloadLimit, "payload out of range")
+                    slots[s] = UInt64(a) << 32 | UInt64(payload)
+                }
+            }
+            table.used += added
+            count += added
+            i = end
+        }
     }
 
     func value(for key: CompactKey) -> UInt32? {

@@ -20,6 +20,8 @@ struct WinnerMerge {
     private var districtsSeen: [[Bool]]
     private var supersededCount: [Int]
     private let retainValues: Bool
+    /// Scratch for `groupRuns`: a group's index among the file's groups, -1 between files.
+    private var localGroup: [Int32] = []
 
     init(fileCount: Int, districtCount: Int, retainValues: Bool) {
         held = HeldValues(retainsValues: retainValues)
@@ -44,25 +46,39 @@ struct WinnerMerge {
         var replaced: [(row: Int, held: Int, previous: HeldValues.Row)] = []
         var duplicated = false
         var seen = districtsSeen[fileIndex]
-        precondition(held.count + scan.rows.count < Int(GroupedKeyTable.payloadLimit),
+        precondition(self.held.count + scan.rows.count < Int(GroupedKeyTable.payloadLimit),
                      "more keys than a 32-bit row number holds")
+        // Moved out for this file (and put back at the end): the merge loop's closures change it while `winners`
+        // is being changed.
+        var held = self.held
+        self.held = HeldValues(retainsValues: retainValues)
+        let runs = groupRuns(scan.rows)
         scan.rows.withUnsafeBufferPointer { rows in
-            for rowIndex in rows.indices {
-                let row = rows[rowIndex]
-                let candidate = HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line))
-                if let existing = winners.insertIfAbsent(UInt32(held.count), forKey: row.key) {
-                    let heldIndex = Int(existing)
-                    if held.file(heldIndex) == file {
-                        duplicated = true
-                        continue
-                    }
-                    replaced.append((rowIndex, heldIndex, held[heldIndex]))
-                    held[heldIndex] = candidate
-                } else {
-                    held.append(candidate)
-                }
-                // Districts among counted rows; recounted below if duplicates take rows away.
-                seen[row.key.district] = true
+            for (group, range) in runs.groups {
+                let order = runs.order[range]
+                winners.insertIfAbsent(
+                    group: group, count: order.count, area: { rows[Int(order[range.lowerBound + $0])].key.area },
+                    stored: { k in
+                        let row = rows[Int(order[range.lowerBound + k])]
+                        let payload = UInt32(held.count)
+                        held.append(HeldValues.Row(value: row.value, note: row.note, file: file, line: UInt32(row.line)))
+                        // Districts among counted rows; recounted below if duplicates take rows away.
+                        seen[row.key.district] = true
+                        return payload
+                    },
+                    found: { k, existing in
+                        let rowIndex = Int(order[range.lowerBound + k])
+                        let row = rows[rowIndex]
+                        let heldIndex = Int(existing)
+                        if held.file(heldIndex) == file {
+                            duplicated = true
+                            return
+                        }
+                        replaced.append((rowIndex, heldIndex, held[heldIndex]))
+                        held[heldIndex] = HeldValues.Row(value: row.value, note: row.note, file: file,
+                                                         line: UInt32(row.line))
+                        seen[row.key.district] = true
+                    })
             }
         }
         var duplicateRows = Set<Int>()
@@ -93,8 +109,45 @@ struct WinnerMerge {
             }
         }
         districtsSeen[fileIndex] = seen
+        self.held = held
         scan.rows = []
         scans[fileIndex] = scan
+    }
+
+    /// A file's rows grouped by key group (`GroupedKeyTable.groupNumber`), each group's rows in file order: the
+    /// merge takes one group at a time so its table stays in cache. Groups come in the order the file first names
+    /// them. The order of groups changes nothing in the result: each key belongs to one group, and within a key
+    /// rows keep their order, which is all the merge's decisions depend on.
+    private mutating func groupRuns(_ rows: [CompactRow]) -> (groups: [(group: Int, range: Range<Int>)], order: [Int32]) {
+        var local = [Int32](repeating: 0, count: rows.count)
+        var groups: [Int] = []
+        var counts: [Int] = []
+        for (r, row) in rows.enumerated() {
+            let g = winners.groupNumber(row.key.packed)
+            if g >= localGroup.count { localGroup += repeatElement(-1, count: g + 1 - localGroup.count) }
+            if localGroup[g] < 0 {
+                localGroup[g] = Int32(groups.count)
+                groups.append(g)
+                counts.append(0)
+            }
+            local[r] = localGroup[g]
+            counts[Int(localGroup[g])] += 1
+        }
+        for g in groups { localGroup[g] = -1 }
+        var next = [Int](repeating: 0, count: groups.count)
+        var runs: [(group: Int, range: Range<Int>)] = []
+        var start = 0
+        for (l, g) in groups.enumerated() {
+            next[l] = start
+            runs.append((g, start..<start + counts[l]))
+            start += counts[l]
+        }
+        var order = [Int32](repeating: 0, count: rows.count)
+        for r in rows.indices {
+            order[next[Int(local[r])]] = Int32(r)
+            next[Int(local[r])] += 1
+        }
+        return (runs, order)
     }
 
     /// Rejects every row whose key appears more than once in this file; returns the rejected row indices. Rows

@@ -37,4 +37,50 @@ import Testing
         #expect(seen == model)
         #expect(table.groupCount <= 3 * 4 * 3)
     }
+
+    /// Runs of inserts into one group, the merge's path, against the same model: runs longer than a table's room
+    /// (so it grows mid-run), keys repeated inside a run, keys removed and inserted again.
+    @Test func runsBehaveLikeSingleInserts() {
+        var table = GroupedKeyTable()
+        var model: [CompactKey: UInt32] = [:]
+        var state: UInt64 = 2566
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var payload: UInt32 = 0
+        for round in 0..<200 {
+            let packed = CompactKey(district: next(2), indicator: next(3), month: YearMonth(ordinal: 30_000), area: 0).packed
+            let areas = (0..<next(round < 100 ? 3_000 : 40)).map { _ in UInt32(next(2_000)) }
+            var answers: [UInt32?] = []
+            table.insertIfAbsent(
+                group: table.groupNumber(packed), count: areas.count, area: { areas[$0] },
+                stored: { k in
+                    answers.append(nil)
+                    #expect(answers.count == k + 1)
+                    payload += 1
+                    model[CompactKey(packed: packed, area: areas[k])] = payload
+                    return payload
+                },
+                found: { k, held in
+                    answers.append(held)
+                    #expect(answers.count == k + 1)
+                    #expect(model[CompactKey(packed: packed, area: areas[k])] == held)
+                })
+            #expect(answers.count == areas.count)
+            for _ in 0..<next(20) {
+                let key = CompactKey(packed: packed, area: UInt32(next(2_000)))
+                table.remove(key)
+                model[key] = nil
+            }
+        }
+        var seen: [CompactKey: UInt32] = [:]
+        for group in 0..<table.groupCount {
+            table.forEachSlot(inGroup: group) { area, payload in
+                seen[CompactKey(packed: table.groupKey(group), area: area)] = payload
+            }
+        }
+        #expect(seen == model)
+        #expect(model.count > 5_000)
+    }
 }
