@@ -81,7 +81,10 @@ struct LabelInterner {
     /// `Self.clean`: checked once when a label is first decoded, so the row checker's per-row test is one load.
     private var controlScalars: [UInt32] = [Self.clean]
     private static let clean = UInt32.max
-    private var idByLabel: [String: Int] = ["": 0]
+    /// Labels whose text is not their raw bytes read as UTF-8 (Windows-874, trimmed, or repaired), by text. The
+    /// others are found through `utf8Raw` under their text's bytes, so a file of plain UTF-8 labels (every
+    /// village file) hashes no String: that was 5% of `validate` at village scale, 8,000 new labels a file.
+    private var idByLabel: [String: Int] = [:]
     private var utf8Raw = ByteStringTable(capacity: 256)
     private var utf8RawToLabel: [Int] = []
     private var win874Raw = ByteStringTable(capacity: 256)
@@ -136,14 +139,19 @@ struct LabelInterner {
         } else {
             if let raw = utf8Raw.lookup(bytes) { return utf8RawToLabel[raw] }
         }
-        let text = encoding.decode(bytes).trimmingWhitespace()
+        var text = encoding.decode(bytes).trimmingWhitespace()
+        // Plain: the text is the raw UTF-8 bytes, which `utf8Raw` was just asked for; then only a label kept by
+        // text can already hold it.
+        let plain = !isWindows874 && text.withUTF8 { ByteStringTable.equal($0, bytes) }
         let label: Int
-        if let existing = idByLabel[text] {
+        if text.isEmpty {
+            label = 0
+        } else if let existing = plain ? idByLabel[ifAny: text] : existingLabel(&text) {
             label = existing
         } else {
             label = labels.count
             labels.append(text)
-            idByLabel[text] = label
+            if !plain { idByLabel[text] = label }
             let control = text.unicodeScalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
             controlScalars.append(control?.value ?? Self.clean)
         }
@@ -156,6 +164,18 @@ struct LabelInterner {
         }
         return label
     }
+
+    /// The label whose text is `text`, if any: a label is either plain (its text's bytes are a raw UTF-8 key of
+    /// `utf8Raw`, and any raw key equal to a text's bytes reads back as that text) or kept in `idByLabel`.
+    private func existingLabel(_ text: inout String) -> Int? {
+        if let raw = text.withUTF8({ utf8Raw.lookup($0) }) { return utf8RawToLabel[raw] }
+        return idByLabel[ifAny: text]
+    }
+}
+
+extension Dictionary {
+    /// `self[key]`, without hashing the key when the dictionary is empty (the common case it is kept for).
+    fileprivate subscript(ifAny key: Key) -> Value? { isEmpty ? nil : self[key] }
 }
 
 extension String {
