@@ -93,16 +93,24 @@ final class ScanPipeline: @unchecked Sendable {
 struct ImportLabels {
     private(set) var labels: [String] = [""]
     private var ids: [String: UInt32] = ["": 0]
+    /// The last file's local labels and their global ids, by its first label. A district names the same areas in
+    /// the same order month after month, and comparing 8,000 short labels costs far less than hashing them: this
+    /// runs in the merge, the import's one serial phase.
+    private var recent: [String: (local: [String], global: [UInt32])] = [:]
 
     /// The global id of each of a file's local labels (local label 0, the empty string, stays 0).
     mutating func globalIDs(of local: [String]) -> [UInt32] {
-        local.map { text in
+        let first = local.count > 1 ? local[1] : ""
+        if let known = recent[first], known.local == local { return known.global }
+        let global = local.map { text in
             if let id = ids[text] { return id }
             let id = UInt32(labels.count)
             labels.append(text)
             ids[text] = id
             return id
         }
+        recent[first] = (local, global)
+        return global
     }
 }
 
