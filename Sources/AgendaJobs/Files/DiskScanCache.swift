@@ -5,8 +5,9 @@ import Foundation
 /// The scan cache on disk, `<out>/.cache/scans/`: one entry per input path, like git's index keyed by what `stat`
 /// says of the file, so a nightly run reads only new and changed files.
 ///
-/// An entry is `PHAYAO-SCAN-CACHE 1\n`, one line naming the path, the file's identity, the scanner's context and
-/// the reference tables' SHA-256, then the scan's bytes, then the SHA-256 of everything before it. `load` returns
+/// An entry is `PHAYAO-SCAN-CACHE 2\n`, one line naming the path, the file's identity, the scanner's context and
+/// the reference tables' SHA-256, then the scan's bytes, then the XXH64 of everything before it (8 bytes, little
+/// endian; version 1 ended in a SHA-256, see `XXHash64` for why no longer). `load` returns
 /// the scan only when the checksum holds and the line matches exactly, so a truncated or corrupt entry, an edited
 /// file, changed reference tables or another program version is a miss, never a wrong number. Entries are written
 /// to a temporary name and renamed; a file modified within `racyWindow` of the run's start is not cached at all,
@@ -14,7 +15,7 @@ import Foundation
 public final class DiskScanCache: ScanStore, @unchecked Sendable {
     // @unchecked Sendable: `used` is the only mutable state and is touched only under `lock`.
     public static let folderName = ".cache"
-    static let magic = "PHAYAO-SCAN-CACHE 1\n"
+    static let magic = "PHAYAO-SCAN-CACHE 2\n"
     public static let racyWindow: TimeInterval = 2
 
     let folder: URL
@@ -55,9 +56,9 @@ public final class DiskScanCache: ScanStore, @unchecked Sendable {
     public func load(path: String, identity: String, context: String) -> [UInt8]? {
         let url = entryURL(path)
         lock.withLock { _ = used.insert(url.lastPathComponent) }
-        guard let data = try? Data(contentsOf: url), data.count > 32 else { return nil }
-        let body = data.prefix(data.count - 32)
-        guard Data(SHA256.hash(data: body)) == data.suffix(32) else { return nil }
+        guard let data = try? Data(contentsOf: url), data.count > 8 else { return nil }
+        let body = data.prefix(data.count - 8)
+        guard Self.checksum(body) == data.suffix(8) else { return nil }
         let header = Array(Self.magic.utf8) + keyLine(path: path, identity: identity, context: context)
         guard body.starts(with: header) else { return nil }
         return Array(body.dropFirst(header.count))
@@ -72,12 +73,17 @@ public final class DiskScanCache: ScanStore, @unchecked Sendable {
         var body = Data(Self.magic.utf8)
         body.append(contentsOf: keyLine(path: path, identity: identity, context: context))
         body.append(contentsOf: bytes)
-        body.append(Data(SHA256.hash(data: body)))
+        body.append(Self.checksum(body))
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Not fsynced: a cache entry lost in a crash is only a miss (its checksum catches a torn one).
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard (try? body.write(to: temporary)) != nil else { return }
         if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// The 8 bytes that end an entry: XXH64 of the rest, little endian.
+    static func checksum(_ body: Data) -> Data {
+        withUnsafeBytes(of: body.withUnsafeBytes { XXHash64.hash($0) }.littleEndian) { Data($0) }
     }
 
     /// Removes entries no path of this run asked for (files deleted or renamed since) and temporary files a killed

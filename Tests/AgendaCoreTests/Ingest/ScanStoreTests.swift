@@ -80,7 +80,7 @@ import Testing
         _ = importer.importFiles(Self.files())
         store.damage { $0.removeLast(3) }
         expectSame(importer.importFiles(Self.files()), plain, "truncated entries are read again")
-        // A changed byte inside a row is the store's to catch (`DiskScanCache` checks a SHA-256); what the codec
+        // A changed byte inside a row is the store's to catch (`DiskScanCache` checks an XXH64); what the codec
         // can see, it refuses: a wrong format mark, a length running past the end, extra bytes.
         store.damage { $0[0] ^= 0xFF }
         expectSame(importer.importFiles(Self.files()), plain, "entries with a wrong format mark")
