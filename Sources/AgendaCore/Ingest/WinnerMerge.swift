@@ -246,6 +246,7 @@ struct WinnerMerge {
         // One word per value, label rank above held row, sorted as plain integers: faster than sorting pairs
         // through a closure, and the same order because label ranks are distinct within a group.
         var segment: [UInt64] = []
+        var rows: [HeldValues.Row] = []
         var sorter = RadixSorter()
         // Each held row (every live one is a winner) is taken once, in key order; its chunk goes when its last
         // row is taken.
@@ -259,11 +260,11 @@ struct WinnerMerge {
             // Sorted on the label rank alone (the high word): ranks are distinct within a group.
             sorter.sortByHighWord(&segment, highWordLimit: labels.count)
             let key = CompactKey(packed: packed, area: 0)
+            held.take(count: segment.count, index: { Int(UInt32(truncatingIfNeeded: segment[$0])) }, into: &rows)
             accepted.appendRun(district: key.district, month: key.month, indicator: key.indicator,
                                count: segment.count) { k in
-                let word = segment[k]
-                let row = held.take(Int(UInt32(truncatingIfNeeded: word)))
-                return (ranks.labelByRank[Int(word >> 32)], row.value, row.note, row.file, row.line)
+                let row = rows[k]
+                return (ranks.labelByRank[Int(segment[k] >> 32)], row.value, row.note, row.file, row.line)
             }
         }
         winners = GroupedKeyTable()
