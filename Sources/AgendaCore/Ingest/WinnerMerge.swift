@@ -122,16 +122,32 @@ struct WinnerMerge {
         var local = [Int32](repeating: 0, count: rows.count)
         var groups: [Int] = []
         var counts: [Int] = []
-        for (r, row) in rows.enumerated() {
-            let g = winners.groupNumber(row.key.packed)
-            if g >= localGroup.count { localGroup += repeatElement(-1, count: g + 1 - localGroup.count) }
-            if localGroup[g] < 0 {
-                localGroup[g] = Int32(groups.count)
-                groups.append(g)
-                counts.append(0)
+        // A file names few groups: a direct-mapped cache of (group word, local index) answers nearly every row
+        // from L1, where the table of every group (thousands over three years) is a cache miss a row.
+        var cachedWord = [UInt64](repeating: .max, count: 64)
+        var cachedLocal = [Int32](repeating: 0, count: 64)
+        rows.withUnsafeBufferPointer { rows in
+            for r in rows.indices {
+                let packed = rows[r].key.packed
+                let slot = Int(truncatingIfNeeded: (packed ^ packed >> 24 ^ packed >> 44) & 63)
+                var l: Int32
+                if cachedWord[slot] == packed {
+                    l = cachedLocal[slot]
+                } else {
+                    let g = winners.groupNumber(packed)
+                    if g >= localGroup.count { localGroup += repeatElement(-1, count: g + 1 - localGroup.count) }
+                    if localGroup[g] < 0 {
+                        localGroup[g] = Int32(groups.count)
+                        groups.append(g)
+                        counts.append(0)
+                    }
+                    l = localGroup[g]
+                    cachedWord[slot] = packed
+                    cachedLocal[slot] = l
+                }
+                local[r] = l
+                counts[Int(l)] += 1
             }
-            local[r] = localGroup[g]
-            counts[Int(localGroup[g])] += 1
         }
         for g in groups { localGroup[g] = -1 }
         var next = [Int](repeating: 0, count: groups.count)
@@ -143,9 +159,12 @@ struct WinnerMerge {
             start += counts[l]
         }
         var order = [Int32](repeating: 0, count: rows.count)
-        for r in rows.indices {
-            order[next[Int(local[r])]] = Int32(r)
-            next[Int(local[r])] += 1
+        order.withUnsafeMutableBufferPointer { order in
+            for r in 0..<local.count {
+                let l = Int(local[r])
+                order[next[l]] = Int32(r)
+                next[l] += 1
+            }
         }
         return (runs, order)
     }
