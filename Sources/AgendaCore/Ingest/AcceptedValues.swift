@@ -110,14 +110,33 @@ public struct AcceptedValues: RandomAccessCollection, Sendable {
             runEnd.append(values.count)
         }
         let labelCount = UInt32(labels.count)
-        for k in 0..<count {
-            let v = value(k)
-            precondition(UInt32(v.area) < labelCount && v.note < labelCount, "label index out of range")
-            areaLabel.append(UInt32(v.area))
-            values.append(v.value)
-            noteLabel.append(v.note)
-            sourceIndex.append(v.file)
-            line.append(v.line)
+        // The columns grow by the whole run, then are written through their buffers: appending value by value
+        // checked each of the five columns' uniqueness and capacity per value, most of the import's serial
+        // assembly.
+        let start = values.count
+        areaLabel.append(contentsOf: repeatElement(0, count: count))
+        values.append(contentsOf: repeatElement(0, count: count))
+        noteLabel.append(contentsOf: repeatElement(0, count: count))
+        sourceIndex.append(contentsOf: repeatElement(0, count: count))
+        line.append(contentsOf: repeatElement(0, count: count))
+        areaLabel.withUnsafeMutableBufferPointer { areaLabel in
+        values.withUnsafeMutableBufferPointer { values in
+        noteLabel.withUnsafeMutableBufferPointer { noteLabel in
+        sourceIndex.withUnsafeMutableBufferPointer { sourceIndex in
+        line.withUnsafeMutableBufferPointer { line in
+            for k in 0..<count {
+                let v = value(k)
+                precondition(UInt32(v.area) < labelCount && v.note < labelCount, "label index out of range")
+                areaLabel[start + k] = UInt32(v.area)
+                values[start + k] = v.value
+                noteLabel[start + k] = v.note
+                sourceIndex[start + k] = v.file
+                line[start + k] = v.line
+            }
+        }
+        }
+        }
+        }
         }
         runEnd[runEnd.count - 1] = values.count
     }

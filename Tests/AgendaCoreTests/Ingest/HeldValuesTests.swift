@@ -47,6 +47,26 @@ import Testing
         }
     }
 
+    @Test("dense high words (a span at most twice their count) are placed, sparse ones radix-sorted, one sorter reused",
+          arguments: [65, 1_000, 70_000])
+    func denseAndSparse(count: Int) {
+        var state: UInt64 = UInt64(count)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var sorter = RadixSorter()
+        // Spans: exactly the count, twice it (the edge), then sparse, then dense again at another base.
+        for (round, (base, span)) in [(7, count), (100_000, 2 * count), (0, 3 * count + 5), (42, count + 3)].enumerated() {
+            var ranks = Array(0..<span)
+            for i in ranks.indices.reversed() { ranks.swapAt(i, next(i + 1)) }
+            let words = ranks.prefix(count).map { UInt64(base + $0) << 32 | UInt64(next(1_000_000) + round) }
+            var sorted = words
+            sorter.sortByHighWord(&sorted, highWordLimit: base + span)
+            #expect(sorted == words.sorted())
+        }
+    }
+
     @Test("a row is 20 bytes: the value's two halves keep it from being padded to 24")
     func rowSize() {
         #expect(MemoryLayout<HeldValues.Row>.stride == 20)
