@@ -291,6 +291,9 @@ public struct Report: Sendable {
     /// Which district each input file belongs to (set by the job that writes district feedback); the `Sources`
     /// sheet then names it, or "unattributed".
     public var attribution: DistrictAttribution?
+    /// `imported.accepted.districtMonthTotals()` when the job worked them out already (once for all its scopes);
+    /// nil: the Data sheet works them out if it needs them.
+    public var dataTotals: [DistrictMonthTotal]?
 
     private var factIndex: [FactKey: Int]
 

@@ -16,8 +16,12 @@ extension ReportJob {
         /// Whether to write a feedback pack per district beside the report (not inside a closing, which holds the
         /// signed-off report only).
         var districtPacks = true
-        /// The scope's flags when the run found them for several scopes at once (`ReportBuilder.anomalies`).
+        /// The scope's flags when the run found them beforehand (`ReportJob.sharedFacts`).
         var anomalies: [Anomaly]?
+        /// Which district each file belongs to, when the run worked it out beforehand.
+        var attribution: DistrictAttribution?
+        /// The Data sheet's totals per district × month × indicator, when the run worked them out beforehand.
+        var dataTotals: [DistrictMonthTotal]?
     }
 
     /// The closing to rebuild `scope` from: a closed quarter's own report, unless `--current`.

@@ -49,13 +49,15 @@ public struct ReportJob: Sendable {
                 plans.append(try plan(scope, closing: closing, current: current, known: &known))
             }
             MemoryTuning.afterImport()
-            // Scopes built from today's inputs share the anomaly search (nightly: quarter and year to date).
             let today = plans.indices.filter { plans[$0].closing == nil }
-            if let current, today.count > 1 {
-                let found = ReportBuilder.anomalies(
-                    for: today.map { plans[$0].scope }, options: configuration.reportOptions,
-                    reference: current.reference, imported: current.imported)
-                for (i, anomalies) in zip(today, found) { plans[i].anomalies = anomalies }
+            if let current, !today.isEmpty {
+                let shared = Self.sharedFacts(for: today.map { plans[$0].scope }, of: current,
+                                              options: configuration.reportOptions)
+                for (k, i) in today.enumerated() {
+                    plans[i].anomalies = shared.anomalies[k]
+                    plans[i].attribution = shared.attribution
+                    plans[i].dataTotals = shared.dataTotals
+                }
             }
             return try write(plans)
         } catch let failure as ReportJobFailure {
@@ -64,6 +66,36 @@ public struct ReportJob: Sendable {
             return .failed(ReportJobFailure(BilingualText(
                 th: "เขียนรายงานไม่สำเร็จ: \(error)", en: "Could not write the report: \(error)")))
         }
+    }
+
+    /// What every scope built from today's import shares, worked out once: the flags (one search per last month,
+    /// `ReportBuilder.anomalies`: a night's quarter and year to date judged the same history twice), which district
+    /// each file belongs to, and the Data sheet's totals. The last two are a pass each over every value (tens of
+    /// millions at village scale), done once per scope before; they only read the import, so they run beside the
+    /// search instead of after it, on their own thread.
+    static func sharedFacts(for scopes: [ReportScope], of inputs: Inputs, options: ReportOptions)
+        -> (anomalies: [[Anomaly]], attribution: DistrictAttribution, dataTotals: [DistrictMonthTotal]) {
+        final class Results: @unchecked Sendable {
+            // @unchecked Sendable: written by the side thread only, read only after `done` is signalled.
+            var attribution: DistrictAttribution?
+            var dataTotals: [DistrictMonthTotal] = []
+            let done = DispatchSemaphore(value: 0)
+        }
+        let results = Results()
+        // A thread of its own, not a second iteration of `concurrentPerform`: an apply nested in another runs
+        // its iterations one after another, which would leave the search on one core.
+        let side = Thread {
+            results.attribution = DistrictAttribution(
+                imported: inputs.imported, districtCodes: inputs.reference.districts.map(\.code))
+            results.dataTotals = inputs.imported.accepted.districtMonthTotals()
+            results.done.signal()
+        }
+        side.stackSize = 8 << 20
+        side.start()
+        let anomalies = ReportBuilder.anomalies(
+            for: scopes, options: options, reference: inputs.reference, imported: inputs.imported)
+        results.done.wait()
+        return (anomalies, results.attribution!, results.dataTotals)
     }
 
     /// Reads `inputs/reference/` and every submission under `inputs/submissions/`.
@@ -182,8 +214,9 @@ public struct ReportJob: Sendable {
             imported: inputs.imported, asOf: inputs.asOf, anomalies: plan.anomalies)
         report.revisions = plan.revisions
         // Always: the Sources sheet names each file's district, in a closing's workbook as in the report's.
-        report.attribution = DistrictAttribution(imported: inputs.imported,
-                                                 districtCodes: inputs.reference.districts.map(\.code))
+        report.attribution = plan.attribution ?? DistrictAttribution(
+            imported: inputs.imported, districtCodes: inputs.reference.districts.map(\.code))
+        report.dataTotals = plan.dataTotals
         let names = ReportFileNames(scope: scope)
         let exportsValues = configuration.exportValues
         var supersededOverflow = false

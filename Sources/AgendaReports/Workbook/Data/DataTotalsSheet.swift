@@ -17,7 +17,7 @@ enum DataTotalsSheet {
     /// - Parameter exportFileName: the CSV beside the workbook holding every value, when this run writes one.
     static func write(_ context: SheetContext, exportFileName: String?) throws -> Worksheet {
         let accepted = context.report.imported.accepted
-        let totals = accepted.districtMonthTotals()
+        let totals = context.report.dataTotals ?? accepted.districtMonthTotals()
         var layout = try DataSheetLayout(context: context, name: DataSheet.name, headers: headers)
         let sheet = layout.sheet
         let styles = context.styles
