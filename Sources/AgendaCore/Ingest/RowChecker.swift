@@ -19,8 +19,11 @@ struct RowChecker {
     private var districtMemo = FieldMemo<Int>()
     private var periodMemo = FieldMemo<YearMonth>()
 
+    /// `rows`: an empty array to collect the file's rows in (one recycled by `RowBuffers`, with room already).
     init(lookups: ReferenceLookups, file: String, encoding: TextEncoding, latestMonth: YearMonth,
-         invalidBytes: InvalidByteLog? = nil) {
+         invalidBytes: InvalidByteLog? = nil, rows: [CompactRow] = []) {
+        precondition(rows.isEmpty, "rows are collected from empty")
+        scan.rows = rows
         self.lookups = lookups
         self.file = file
         self.encoding = encoding

@@ -86,8 +86,11 @@ public struct SubmissionImporter: Sendable {
         let newest = max(asOf ?? .distantPast, order.files.map(\.modified).max() ?? .distantPast)
         let latestMonth = BangkokCalendar.day(of: newest == .distantPast ? Date(timeIntervalSince1970: 0) : newest).month
             .advanced(by: 12)
+        let workers = scanWorkers ?? ProcessInfo.processInfo.activeProcessorCount
+        let rowBuffers = RowBuffers(limit: workers + 2)
         let scanner = SubmissionScanner(
-            lookups: lookups, chunkSize: chunkSize, maxRecordBytes: max(maxRecordBytes, chunkSize), latestMonth: latestMonth)
+            lookups: lookups, chunkSize: chunkSize, maxRecordBytes: max(maxRecordBytes, chunkSize), latestMonth: latestMonth,
+            rowBuffers: rowBuffers)
         var labels = ImportLabels()
         var merge = WinnerMerge(fileCount: order.files.count, districtCount: lookups.districtCodes.count,
                                 retainValues: retainValues)
@@ -96,7 +99,7 @@ public struct SubmissionImporter: Sendable {
         let store = scanStore
         let context = "scan \(FileScanCodec.formatVersion) program \(ProgramVersion.current) latest \(latestMonth.label) "
             + "record \(max(maxRecordBytes, chunkSize)) chunk \(chunkSize)"
-        ScanPipeline.run(count: precedence.count, workers: scanWorkers ?? ProcessInfo.processInfo.activeProcessorCount,
+        ScanPipeline.run(count: precedence.count, workers: workers,
                          scan: { Self.scan(files[precedence[$0]], scanner, store: store, context: context, lookups: lookups) })
         { done, scan in
             let fileIndex = precedence[done]
@@ -104,9 +107,11 @@ public struct SubmissionImporter: Sendable {
             progress?(done + 1, precedence.count, rowsSoFar)
             scan.relabel(labels.globalIDs(of: scan.labels))
             scan.labels = []
-            merge.absorb(&scan, file: fileIndex, displayPath: files[fileIndex].displayPath, lookups: lookups,
-                         labels: labels.labels)
+            var spent = merge.absorb(&scan, file: fileIndex, displayPath: files[fileIndex].displayPath, lookups: lookups,
+                                     labels: labels.labels)
+            rowBuffers.give(&spent)
         }
+        rowBuffers.drain()
         return merge.assemble(files: order.files, lookups: lookups, labels: labels.labels)
     }
 }

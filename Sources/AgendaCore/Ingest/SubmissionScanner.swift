@@ -15,6 +15,8 @@ struct SubmissionScanner {
     let maxRecordBytes: Int
     /// The last plausible period (see `RowChecker.latestMonth`).
     let latestMonth: YearMonth
+    /// Where row arrays come from and go back to between files; nil: each scan grows its own.
+    var rowBuffers: RowBuffers? = nil
 
     /// Scans one file with its own label table (returned in `FileScan.labels`), so files can be scanned in
     /// parallel. The table lives across encoding attempts, as one shared interner did, so label ids stay as they
@@ -111,7 +113,7 @@ struct SubmissionScanner {
         var reader = CSVReader(source: source, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
         let encoding: TextEncoding = kind == .windows874 ? .windows874 : .utf8
         var rows = RowChecker(lookups: lookups, file: file.displayPath, encoding: encoding, latestMonth: latestMonth,
-                                  invalidBytes: source.invalidLog)
+                              invalidBytes: source.invalidLog, rows: rowBuffers?.take() ?? [])
         var headerSeen = false
         let tables = RowChecker.Tables(lookups)
         while try reader.next() {

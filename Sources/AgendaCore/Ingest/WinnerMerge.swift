@@ -40,8 +40,10 @@ struct WinnerMerge {
     /// largest single cost in the 1 GB benchmark.) The new value takes the key's row at once; what it replaced is
     /// kept in `replaced` until the file's duplicates are known. Keys new to the import are not listed there (on
     /// a first submission that is every row): a duplicated one is found again through the table.
+    /// Returns the file's rows, for reuse (`RowBuffers`): the scan keeps only its counts and rejections.
+    @discardableResult
     mutating func absorb(_ scan: inout FileScan, file fileIndex: Int, displayPath: String, lookups: ReferenceLookups,
-                         labels: [String]) {
+                         labels: [String]) -> [CompactRow] {
         let file = UInt32(fileIndex)
         var replaced: [(row: Int, held: Int, previous: HeldValues.Row)] = []
         var duplicated = false
@@ -110,8 +112,10 @@ struct WinnerMerge {
         }
         districtsSeen[fileIndex] = seen
         self.held = held
-        scan.rows = []
+        var spent: [CompactRow] = []
+        swap(&spent, &scan.rows)
         scans[fileIndex] = scan
+        return spent
     }
 
     /// A file's rows grouped by key group (`GroupedKeyTable.groupNumber`), each group's rows in file order: the
