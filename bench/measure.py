@@ -5,6 +5,7 @@ machine may be shared and wall time then includes waiting for a core).
 
     from measure import measured, line
     result = measured(["sha256sum", *files])      # {"wall", "cpu", "peak_kib", "peak_mb", "status", ...}
+    runs = interleaved({"sha": [...], "ours": [...]}, repeat=3)   # taking turns, for a shared machine
 
 Run as `python3 bench/measure.py -- COMMAND...` it prints that JSON for COMMAND (what `measured` does).
 """
@@ -26,6 +27,31 @@ def measured(command):
     if raw.returncode != 0:
         sys.exit(f"measurement failed: {raw.stderr}")
     return json.loads(raw.stdout.strip().splitlines()[-1])
+
+
+def interleaved(commands, repeat):
+    """Runs each of `commands` (a dict: name -> argv) `repeat` times, taking turns, each in its own child.
+
+    Why: this machine is a shared VM whose speed changes by more than 1.5x within minutes, so one run of each
+    command compares moments, not programs. Taking turns puts the runs of every command in the same moments;
+    `fastest` and `paired_ratios` then read them. Returns name -> list of results, in run order."""
+    runs = {name: [] for name in commands}
+    for _ in range(max(1, repeat)):
+        for name, command in commands.items():
+            runs[name].append(measured(command))
+    return runs
+
+
+def fastest(results):
+    """The result with the least wall time: the run least disturbed by the machine's other load."""
+    return min(results, key=lambda r: r["wall"])
+
+
+def paired_ratios(results, baselines):
+    """Wall-time ratios of runs made back to back (the i-th of each), the fairest comparison on a shared machine:
+    (median, smallest, largest)."""
+    ratios = sorted(r["wall"] / b["wall"] for r, b in zip(results, baselines))
+    return ratios[len(ratios) // 2], ratios[0], ratios[-1]
 
 
 def _measure_here(command):

@@ -8,6 +8,7 @@ Facts (the flattering one).
     python3 bench/report.py --village --scale 0.125    # 2.16 M rows, ~86 MB
     python3 bench/report.py --size-mb 100              # the resubmission-shaped set of bench/generate_large_set.py
     python3 bench/report.py --village --skip-pandas    # ours and sha256sum only (pandas takes minutes and GBs)
+    python3 bench/report.py --village --skip-pandas --repeat 5   # taking turns 5 times: this machine's speed drifts
 
 Prints wall time, CPU time and peak RSS of each (bench/measure.py: each in its own child), the input size, and the
 ratios. Goals (issue 11, village set): our report at most 0.75x sha256sum's time, peak memory below the input's
@@ -23,7 +24,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate_large_set  # noqa: E402
 import generate_village_set  # noqa: E402
-from measure import line, measured  # noqa: E402
+from measure import fastest, interleaved, line, measured, paired_ratios  # noqa: E402
 
 
 def main():
@@ -34,6 +35,9 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "phayao-agenda"))
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run sha256sum and our report this many times each, taking turns; show the fastest "
+                             "of each and the median ratio of back-to-back pairs (this machine's speed drifts)")
     args = parser.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "phayao-agenda"], cwd=ROOT, check=True)
@@ -49,14 +53,22 @@ def main():
     input_mb = total / 1e6
     print(f"inputs: {len(files)} files, {rows:,} rows, {input_mb:.1f} MB, {os.cpu_count()} cores")
 
-    sha = measured(["sha256sum"] + files)
+    runs = interleaved({
+        "sha": ["sha256sum"] + files,
+        "swift": [args.binary, "report", "--year", "2565", "--inputs", inputs, "--no-cache",
+                  "--out", os.path.join(out, "report-swift"), "--as-of", "2565-09-30"],
+    }, args.repeat)
+    failed = [r for r in runs["swift"] if r["status"] not in (0, 2)]
+    if failed:
+        sys.exit(f"phayao-agenda failed: {failed[0]}")
+    sha, swift = fastest(runs["sha"]), fastest(runs["swift"])
     line("sha256sum", sha, rows or 1)
-    swift = measured([args.binary, "report", "--year", "2565", "--inputs", inputs, "--no-cache",
-                      "--out", os.path.join(out, "report-swift"), "--as-of", "2565-09-30"])
-    if swift["status"] not in (0, 2):
-        sys.exit(f"phayao-agenda failed: {swift}")
     line("phayao-agenda report --year 2565", swift, rows or 1, sha["wall"])
-    print(f"{'':34} peak memory / input size {swift['peak_mb'] / input_mb:.2f} (goal < 1)")
+    print(f"{'':34} peak memory / input size {max(r['peak_mb'] for r in runs['swift']) / input_mb:.2f} (goal < 1)")
+    if args.repeat > 1:
+        median, low, high = paired_ratios(runs["swift"], runs["sha"])
+        print(f"{'':34} fastest of {args.repeat} runs each; back-to-back pairs: median {median:.2f}x sha256sum "
+              f"(from {low:.2f}x to {high:.2f}x; goal <= 0.75x)")
     if args.skip_pandas:
         return
     pandas = [sys.executable, os.path.join(HERE, "pandas_baseline.py"), inputs]
