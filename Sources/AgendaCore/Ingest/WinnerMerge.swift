@@ -40,6 +40,7 @@ struct WinnerMerge {
     /// largest single cost in the 1 GB benchmark.) The new value takes the key's row at once; what it replaced is
     /// kept in `replaced` until the file's duplicates are known. Keys new to the import are not listed there (on
     /// a first submission that is every row): a duplicated one is found again through the table.
+    ///
     /// Returns the file's rows, for reuse (`RowBuffers`): the scan keeps only its counts and rejections.
     @discardableResult
     mutating func absorb(_ scan: inout FileScan, file fileIndex: Int, displayPath: String, lookups: ReferenceLookups,
