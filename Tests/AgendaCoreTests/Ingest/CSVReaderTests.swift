@@ -1,5 +1,6 @@
 import Testing
 @testable import AgendaCore
+import TestSupport
 
 @Suite struct CSVReaderTests {
     struct Record: Equatable {
@@ -41,26 +42,22 @@ import Testing
         var text = ""
         var expected: [Record] = []
         var line = 1
-        var state: UInt64 = 2565
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 2565)
         for _ in 0..<300 {
             var fields: [String] = []
-            for f in 0..<(1 + next(4)) {
+            for f in 0..<(1 + numbers.next(4)) {
                 // The first field is never empty: a record of one empty field is a blank line, skipped.
-                let length = max(next(20), f == 0 ? 1 : 0)
+                let length = max(numbers.next(20), f == 0 ? 1 : 0)
                 // A field may not start with a quote (that would make it a quoted field).
                 var field = ""
                 for k in 0..<length {
-                    var piece = alphabet[next(alphabet.count)]
+                    var piece = alphabet[numbers.next(alphabet.count)]
                     if k == 0 && piece == "\"" { piece = "x" }
                     field += piece
                 }
                 fields.append(field)
             }
-            let end = ["\n", "\r\n", "\r"][next(3)]
+            let end = ["\n", "\r\n", "\r"][numbers.next(3)]
             text += fields.joined(separator: ",") + end
             expected.append(Record(line: line, fields: fields))
             line += 1

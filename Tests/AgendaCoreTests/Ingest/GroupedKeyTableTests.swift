@@ -1,5 +1,6 @@
 import Testing
 @testable import AgendaCore
+import TestSupport
 
 /// The merge's key table against a plain dictionary: the same answers for inserts, lookups, removals and
 /// re-inserts, across many groups and groups that grow well past their first size.
@@ -7,15 +8,11 @@ import Testing
     @Test func behavesLikeADictionary() {
         var table = GroupedKeyTable()
         var model: [CompactKey: UInt32] = [:]
-        var state: UInt64 = 2565
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 2565)
         for step in 0..<60_000 {
-            let month = YearMonth(ordinal: 2565 * 12 + next(3))
-            let key = CompactKey(district: next(3), indicator: next(4), month: month, area: next(step < 30_000 ? 5_000 : 50))
-            switch next(10) {
+            let month = YearMonth(ordinal: 2565 * 12 + numbers.next(3))
+            let key = CompactKey(district: numbers.next(3), indicator: numbers.next(4), month: month, area: numbers.next(step < 30_000 ? 5_000 : 50))
+            switch numbers.next(10) {
             case 0..<7:
                 let payload = UInt32(step)
                 let held = table.insertIfAbsent(payload, forKey: key)
@@ -43,15 +40,11 @@ import Testing
     @Test func runsBehaveLikeSingleInserts() {
         var table = GroupedKeyTable()
         var model: [CompactKey: UInt32] = [:]
-        var state: UInt64 = 2566
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 2566)
         var payload: UInt32 = 0
         for round in 0..<200 {
-            let packed = CompactKey(district: next(2), indicator: next(3), month: YearMonth(ordinal: 30_000), area: 0).packed
-            let areas = (0..<next(round < 100 ? 3_000 : 40)).map { _ in UInt32(next(2_000)) }
+            let packed = CompactKey(district: numbers.next(2), indicator: numbers.next(3), month: YearMonth(ordinal: 30_000), area: 0).packed
+            let areas = (0..<numbers.next(round < 100 ? 3_000 : 40)).map { _ in UInt32(numbers.next(2_000)) }
             var answers: [UInt32?] = []
             table.insertIfAbsent(
                 group: table.groupNumber(packed), count: areas.count, area: { areas[$0] },
@@ -68,8 +61,8 @@ import Testing
                     #expect(model[CompactKey(packed: packed, area: areas[k])] == held)
                 })
             #expect(answers.count == areas.count)
-            for _ in 0..<next(20) {
-                let key = CompactKey(packed: packed, area: UInt32(next(2_000)))
+            for _ in 0..<numbers.next(20) {
+                let key = CompactKey(packed: packed, area: UInt32(numbers.next(2_000)))
                 table.remove(key)
                 model[key] = nil
             }

@@ -1,5 +1,6 @@
 import Testing
 @testable import AgendaCore
+import TestSupport
 
 /// The merge's held rows: read back exactly across chunk boundaries, and taken once each in any order, every chunk
 /// freed when its last row goes.
@@ -32,12 +33,9 @@ import Testing
     @Test("the radix sort orders words by their distinct high words, as a sort of the whole words does",
           arguments: [0, 1, 63, 65, 3_000, 70_000])
     func radix(count: Int) {
-        var state: UInt64 = UInt64(count) &+ 1
+        var numbers = SeededNumbers(seed: UInt64(count) &+ 1)
         var ranks = Array(0..<UInt64(count * 3 + 1))
-        for i in ranks.indices.reversed() {  // a deterministic shuffle
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            ranks.swapAt(i, Int(state >> 33) % (i + 1))
-        }
+        for i in ranks.indices.reversed() { ranks.swapAt(i, numbers.next(i + 1)) }  // a deterministic shuffle
         var sorter = RadixSorter()
         for round in 0..<2 {  // the sorter's buffers are reused: the second call is shorter than its buffer
             let words = (0..<(round == 0 ? count : count / 2)).map { ranks[$0] << 32 | UInt64(($0 * 7 + round) % 1_000) }
@@ -50,17 +48,13 @@ import Testing
     @Test("dense high words (a span at most twice their count) are placed, sparse ones radix-sorted, one sorter reused",
           arguments: [65, 1_000, 70_000])
     func denseAndSparse(count: Int) {
-        var state: UInt64 = UInt64(count)
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: UInt64(count))
         var sorter = RadixSorter()
         // Spans: exactly the count, twice it (the edge), then sparse, then dense again at another base.
         for (round, (base, span)) in [(7, count), (100_000, 2 * count), (0, 3 * count + 5), (42, count + 3)].enumerated() {
             var ranks = Array(0..<span)
-            for i in ranks.indices.reversed() { ranks.swapAt(i, next(i + 1)) }
-            let words = ranks.prefix(count).map { UInt64(base + $0) << 32 | UInt64(next(1_000_000) + round) }
+            for i in ranks.indices.reversed() { ranks.swapAt(i, numbers.next(i + 1)) }
+            let words = ranks.prefix(count).map { UInt64(base + $0) << 32 | UInt64(numbers.next(1_000_000) + round) }
             var sorted = words
             sorter.sortByHighWord(&sorted, highWordLimit: base + span)
             #expect(sorted == words.sorted())

@@ -1,5 +1,6 @@
 import Testing
 @testable import AgendaCore
+import TestSupport
 
 /// The scan's label table gives one id per text, whatever bytes spelled it: the raw bytes of each encoding are only
 /// a shortcut to the text, never a second label.
@@ -38,25 +39,21 @@ import Testing
     /// Random spellings of a few texts against a model keyed by text: same text, same id; new text, next id.
     @Test func matchesAModelByText() {
         let texts = ["560300001", "หมู่ 3", "Ban Mae Ka", "บ้านแม่กา", "7"]
-        var state: UInt64 = 874
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 874)
         var interner = LabelInterner()
         var model: [String: Int] = ["": 0]
         for _ in 0..<2_000 {
-            let text = texts[next(texts.count)]
+            let text = texts[numbers.next(texts.count)]
             let ascii = text.utf8.allSatisfy { $0 < 0x80 }
             let bytes: [UInt8]
             let encoding: TextEncoding
-            switch next(3) {
+            switch numbers.next(3) {
             case 0 where text == "หมู่ 3": (bytes, encoding) = (Self.win874Thai, .windows874)
             case 0 where ascii: (bytes, encoding) = (Array(text.utf8), .windows874)
             case 1: (bytes, encoding) = ([0xC2, 0xA0] + Array(text.utf8), .utf8)
             default: (bytes, encoding) = (Array(text.utf8), .utf8)
             }
-            let id = intern(&interner, bytes, encoding, column: next(2))
+            let id = intern(&interner, bytes, encoding, column: numbers.next(2))
             let expected = model[text] ?? model.count
             model[text] = expected
             #expect(id == expected, "\(text) as \(bytes)")
