@@ -67,8 +67,8 @@ extension AnomalyRule {
     }
 
     /// Judges every value of `series` whose month `isJudged` (see `assess` for the rule) and hands each judgement
-    /// to `keep`, unit by unit, months ascending. Cost: O(values), plus O(values × months in the history) for the
-    /// look-back of the same month last year within a unit (at most 12 steps each).
+    /// to `keep`, unit by unit, months ascending. Cost: O(values); the look-back to the same month last year
+    /// within a unit takes one step when no month is missing in between, at most twelve otherwise.
     func judge(_ series: AnomalySeries, stock: Bool, resolution: Double, isJudged: (Int) -> Bool,
                keep: (Judged) -> Void) {
         let n = series.count
@@ -111,16 +111,22 @@ extension AnomalyRule {
             level[u] = scratch.median(of: y, start[u]..<start[u + 1])
         }
         let months = MonthColumns(series, unitOf: unitOf)
+        // Month-major copies of y and of each value's unit (position j is `months.order[j]`): the per-month passes
+        // read them in order. Gathering y through `order` in every round missed the cache on nearly every value
+        // at village scale (units are tens of thousands, each month's values a unit's length apart); every median
+        // is of the same values as before, so nothing changes but the order they are read in.
+        let yByMonth = months.gather(y)
+        let unitByMonth = months.gather(unitOf)
 
         // A unit's level is the median of its months after the season is taken out (median polish).
         var season = [Double](repeating: 0, count: months.count)
         for _ in 0..<Self.polishRounds {
             for k in 0..<months.count {
-                let entries = months.entries(k)
+                let entries = months.positions(k)
                 guard !entries.isEmpty else { continue }
                 let count = scratch.fill { out in
                     var i = 0
-                    for e in entries { out[i] = y[Int(e)] - level[Int(unitOf[Int(e)])]; i += 1 }
+                    for j in entries { out[i] = yByMonth[j] - level[Int(unitByMonth[j])]; i += 1 }
                     return i
                 }
                 season[k] = scratch.median(count)
@@ -135,26 +141,34 @@ extension AnomalyRule {
             }
         }
 
-        // Each check's raw figure (NaN where it cannot be made), then its residuals against the other units.
+        // Each check's raw figure (NaN where it cannot be made), then its residuals against the other units; all
+        // month-major, like the polish (a value's figures are at `months.position[e]`).
+        let peers = residuals(
+            (0..<yByMonth.count).map { yByMonth[$0] - level[Int(unitByMonth[$0])] }, months, scratch)
         var raw = [Double](repeating: .nan, count: n)
-        for e in 0..<n where unitOf[e] >= 0 { raw[e] = y[e] - level[Int(unitOf[e])] }
-        let peers = residuals(raw, months, scratch)
         var previous: [Double]?
         if stock {
             for e in 0..<n where unitOf[e] >= 0 {
                 let first = start[Int(unitOf[e])]
                 raw[e] = e > first && series.month[e - 1] == series.month[e] - 1 ? y[e] - y[e - 1] : .nan
             }
-            previous = residuals(raw, months, scratch)
+            previous = residuals(months.gather(raw), months, scratch)
         }
         for e in 0..<n where unitOf[e] >= 0 {
             let first = start[Int(unitOf[e])]
             let target = series.month[e] - 12
+            // Months increase within a unit, so the month a year back is at most twelve entries back: exactly
+            // twelve when none is missing in between, and nowhere when the unit starts later.
+            if series.month[first] > target {
+                raw[e] = .nan
+                continue
+            }
             var p = e - 1
+            if e - 12 >= first && series.month[e - 12] >= target { p = e - 12 }
             while p >= first && series.month[p] > target { p -= 1 }
             raw[e] = p >= first && series.month[p] == target ? y[e] - y[p] : .nan
         }
-        let lastYear = residuals(raw, months, scratch)
+        let lastYear = residuals(months.gather(raw), months, scratch)
         let scales = [peers, previous, lastYear].map { check -> Double in
             guard let check, let spread = robustScale(check, scratch) else { return scaleFloor }
             return max(spread, scaleFloor)
@@ -164,19 +178,20 @@ extension AnomalyRule {
 
         for u in 0..<series.unitCount where eligible[u] {
             for e in start[u]..<start[u + 1] where judgedColumn[months.column[e]] {
-                let r0 = peers[e]
+                let j = Int(months.position[e])
+                let r0 = peers[j]
                 guard !r0.isNaN else { continue }
                 var bits: UInt8 = 1
                 let sign: Double = r0 >= 0 ? 1 : -1
                 func far(_ r: Double, _ s: Double) -> Bool { r * sign > 0 && abs(r) / s > threshold && abs(r) > minimumLog }
                 var flagged = far(r0, scales[0])
                 var weakest = r0 / scales[0]
-                if let r = previous?[e], !r.isNaN {
+                if let r = previous?[j], !r.isNaN {
                     bits |= 2
                     flagged = flagged && far(r, scales[1])
                     if abs(r / scales[1]) < abs(weakest) { weakest = r / scales[1] }
                 }
-                let r = lastYear[e]
+                let r = lastYear[j]
                 if !r.isNaN {
                     bits |= 4
                     flagged = flagged && far(r, scales[2])
@@ -188,16 +203,17 @@ extension AnomalyRule {
         }
     }
 
-    /// For each value with a `raw` figure: `raw` minus the median of the other units' `raw` that month, where at
-    /// least `minimumPeers` others have one; NaN elsewhere. The median of the others is read off three order
-    /// statistics of the month: removing one copy of v from the sorted values shifts the middle only past v.
+    /// For each value with a `raw` figure (month-major, as `MonthColumns.gather` lays them out): `raw` minus the
+    /// median of the other units' `raw` that month, where at least `minimumPeers` others have one; NaN elsewhere.
+    /// The median of the others is read off three order statistics of the month: removing one copy of v from the
+    /// sorted values shifts the middle only past v.
     private func residuals(_ raw: [Double], _ months: MonthColumns, _ scratch: Scratch) -> [Double] {
         var out = [Double](repeating: .nan, count: raw.count)
         for k in 0..<months.count {
-            let entries = months.entries(k)
+            let entries = months.positions(k)
             let count = scratch.fill { buffer in
                 var i = 0
-                for e in entries where !raw[Int(e)].isNaN { buffer[i] = raw[Int(e)]; i += 1 }
+                for e in entries where !raw[e].isNaN { buffer[i] = raw[e]; i += 1 }
                 return i
             }
             guard count > minimumPeers, count >= 2 else { continue }
@@ -205,7 +221,7 @@ extension AnomalyRule {
             let h = n / 2
             let (a, b, c) = OrderStatistics.three(scratch.prefix(count), from: n % 2 == 0 ? h - 1 : h)
             for e in entries {
-                let v = raw[Int(e)]
+                let v = raw[e]
                 guard !v.isNaN else { continue }
                 let others: Double
                 if n % 2 == 1 {
@@ -215,7 +231,7 @@ extension AnomalyRule {
                     let high = v > b! ? b! : c!  // sorted[h], sorted[h + 1]
                     others = (low + high) / 2
                 }
-                out[Int(e)] = v - others
+                out[e] = v - others
             }
         }
         return out
@@ -264,6 +280,8 @@ private final class Scratch {
 private struct MonthColumns {
     /// Compact column of each entry (only meaningful for entries of eligible units).
     var column: [Int]
+    /// Where each entry of an eligible unit is in `order` (month-major), -1 for the others.
+    private(set) var position: [Int32]
     /// Month ordinal of each column.
     private(set) var ordinals: [Int] = []
     private var start: [Int]
@@ -280,6 +298,7 @@ private struct MonthColumns {
             high = max(high, series.month[e])
         }
         column = [Int](repeating: -1, count: series.count)
+        position = [Int32](repeating: -1, count: series.count)
         guard low <= high else {
             start = [0]
             order = []
@@ -321,9 +340,14 @@ private struct MonthColumns {
         var next = counts
         for e in 0..<series.count where unitOf[e] >= 0 {
             order[next[column[e]]] = Int32(e)
+            position[e] = Int32(next[column[e]])
             next[column[e]] += 1
         }
     }
 
-    func entries(_ k: Int) -> ArraySlice<Int32> { order[start[k]..<start[k + 1]] }
+    /// Positions in `order` (and in any `gather`ed array) of column `k`'s entries.
+    func positions(_ k: Int) -> Range<Int> { start[k]..<start[k + 1] }
+
+    /// `values` (one per entry of the series) month-major: column after column, each in ascending unit order.
+    func gather<T>(_ values: [T]) -> [T] { order.map { values[Int($0)] } }
 }
