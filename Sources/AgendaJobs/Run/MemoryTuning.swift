@@ -19,22 +19,35 @@ import Glibc
 ///
 /// Why not afterwards: the anomaly rule allocates a dozen arrays of every value of an indicator, indicator after
 /// indicator; mapped afresh each time, their pages fault in again and again (a sixth of a village-scale night's
-/// CPU). From the heap, each indicator reuses the last one's memory.
+/// CPU). From the heap, each indicator reuses the last one's memory, provided the heap keeps it: a fixed mmap
+/// threshold also fixes glibc's trim threshold at 128 KB, so freeing an indicator's arrays at the top of a heap gave
+/// the pages back and the next indicator faulted them in again. After the import nothing is trimmed: the heap only
+/// ever holds what one indicator's search needs on each thread. Measured on a full-scale three-year night: system
+/// time 6.4 s to 4.3 s, wall 12.1 s to 10.7 s; peak RSS unchanged (the import's peak comes first).
 public enum MemoryTuning {
-    /// Before an import: large blocks mapped on their own, returned when freed.
-    public static func forImport() { setMmapThreshold(128 << 10) }
+    /// Before an import: large blocks mapped on their own, returned when freed; the heap trimmed as glibc's
+    /// default does (a run after another in the same process starts from the same state).
+    public static func forImport() {
+        mallopt(mmapThreshold, 128 << 10)
+        mallopt(trimThreshold, 128 << 10)
+    }
 
-    /// Once the inputs are in memory: large blocks from the heap, reused.
-    public static func afterImport() { setMmapThreshold(32 << 20) }
+    /// Once the inputs are in memory: large blocks from the heap, reused and kept.
+    public static func afterImport() {
+        mallopt(mmapThreshold, 32 << 20)
+        mallopt(trimThreshold, Int32.max)
+    }
 
-    private static func setMmapThreshold(_ bytes: Int32) {
+    // M_TRIM_THRESHOLD and M_MMAP_THRESHOLD in <malloc.h>; the macros are not imported.
+    private static let trimThreshold: Int32 = -1
+    private static let mmapThreshold: Int32 = -3
+
+    private static func mallopt(_ parameter: Int32, _ value: Int32) {
         #if canImport(Glibc)
         // mallopt is not in Swift's Glibc module; found through the dynamic linker (RTLD_DEFAULT is null).
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(nil, "mallopt") else { return }
-        // M_MMAP_THRESHOLD in <malloc.h>; the macro is not imported either.
-        let mmapThreshold: Int32 = -3
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, bytes)
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(parameter, value)
         #endif
     }
 }
