@@ -95,8 +95,13 @@ struct ImportLabels {
     private var ids: [String: UInt32] = ["": 0]
     /// The last file's local labels and their global ids, by its first label. A district names the same areas in
     /// the same order month after month, and comparing 8,000 short labels costs far less than hashing them: this
-    /// runs in the merge, the import's one serial phase.
+    /// runs in the merge, the import's one serial phase. At most `recentLimit` lists are kept (a district's list
+    /// each, with room to spare), so files that each start with a label of their own cannot keep every file's
+    /// labels alive to the end of the import.
     private var recent: [String: (local: [String], global: [UInt32])] = [:]
+    static let recentLimit = 64
+    /// Lists kept in `recent`, for tests.
+    var recentCount: Int { recent.count }
 
     /// The global id of each of a file's local labels (local label 0, the empty string, stays 0).
     mutating func globalIDs(of local: [String]) -> [UInt32] {
@@ -109,6 +114,7 @@ struct ImportLabels {
             ids[text] = id
             return id
         }
+        if recent.count >= Self.recentLimit && recent[first] == nil { recent.removeAll(keepingCapacity: true) }
         recent[first] = (local, global)
         return global
     }

@@ -33,4 +33,19 @@ import Testing
         #expect(got == Self.expected(files))
         #expect(labels.labels == ["", "5601001", "5601002", "5601003", "5602001", "5602002", "5601004", "หมู่ 3"])
     }
+
+    /// Files that each start with a label of their own (no district repeats its list): the ids are still the
+    /// first-met ones, and no more lists are kept than the limit.
+    @Test func listsKeptAreBounded() {
+        let files: [[String]] = (0..<300).map { f in [""] + (0..<5).map { "\(f + $0)-\(f % 7)" } }
+        var labels = ImportLabels()
+        var got: [[UInt32]] = []
+        for file in files {
+            got.append(labels.globalIDs(of: file))
+            #expect(labels.recentCount <= ImportLabels.recentLimit)
+        }
+        #expect(got == Self.expected(files))
+        // A list met again after the table was emptied is still right.
+        #expect(labels.globalIDs(of: files[0]) == Self.expected(files)[0])
+    }
 }
