@@ -128,7 +128,8 @@ struct WinnerMerge {
         var groups: [Int] = []
         var counts: [Int] = []
         // A file names few groups: a direct-mapped cache of (group word, local index) answers nearly every row
-        // from L1, where the table of every group (thousands over three years) is a cache miss a row.
+        // from L1, where the table of every group (thousands over three years) is a cache miss a row. `.max` marks
+        // an empty entry: no word is all ones (bits 16–23 of a packed key are always zero, `CompactKey.pack`).
         var cachedWord = [UInt64](repeating: .max, count: 64)
         var cachedLocal = [Int32](repeating: 0, count: 64)
         rows.withUnsafeBufferPointer { rows in

@@ -2,8 +2,8 @@
 ///
 /// Why not SHA-256: the checksum guards against a torn or damaged entry, not an attacker (whoever can write the
 /// cache can write a matching SHA-256 as easily), and at village scale a night reads the cache's whole size
-/// (1.5 GB for three years): SHA-256 on this CPU (no SHA extensions) was the largest cost of loading it, XXH64
-/// runs at memory speed. Any change of one bit changes the sum; a truncated entry fails it.
+/// (1.5 GB for three years): SHA-256 was the largest cost of loading it on the CPU this was measured on (no SHA
+/// extensions), and XXH64 runs at memory speed on any. Any change of one bit changes the sum; a truncated entry fails it.
 enum XXHash64 {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
