@@ -38,9 +38,9 @@ struct HeldValues {
         }
     }
 
-    /// Rows in chunks of `chunkSize`, so the store can be assembled while the rows go: `take(_:)` frees a chunk
-    /// as soon as its last row is taken. At village scale the held rows (415 MB) and the finished store were
-    /// otherwise both in memory at the end of the import, its peak.
+    /// Rows in chunks of `chunkSize`, so the store can be assembled while the rows go: `take(count:index:into:)`
+    /// frees a chunk as soon as its last row is taken. At village scale the held rows (415 MB) and the finished
+    /// store were otherwise both in memory at the end of the import, its peak.
     private var chunks: [[Row]] = []
     private var rowCount = 0
     /// Per chunk, its live rows (appended and not marked dead): each is taken once when the store is assembled.
@@ -55,6 +55,9 @@ struct HeldValues {
     init(retainsValues: Bool) {
         self.retainsValues = retainsValues
     }
+
+    /// Chunks still holding their rows, for tests: a chunk is freed when its last live row is taken.
+    var chunksHeld: Int { chunks.count { !$0.isEmpty } }
 
     var count: Int { retainsValues ? rowCount : files.count }
 
@@ -101,16 +104,10 @@ struct HeldValues {
         rowCount += 1
     }
 
-    /// Reads a live row, once, freeing its chunk when it was the chunk's last live row.
-    mutating func take(_ index: Int) -> Row {
-        var row: [Row] = []
-        take(count: 1, index: { _ in index }, into: &row)
-        return row[0]
-    }
-
-    /// `take` for `count` rows, the k-th at `index(k)`, into `rows` (emptied first) in that order: how the store
-    /// takes a key group's rows, with the chunk counters held open once per group rather than checked per row
-    /// (per-row takes were a fifth of the serial assembly at village scale).
+    /// Reads `count` live rows, the k-th at `index(k)`, each once, into `rows` (emptied first) in that order, and
+    /// frees every chunk whose last live row was among them. How the store takes a key group's rows: the chunk
+    /// counters are held open once per group rather than checked per row (per-row takes were a fifth of the
+    /// serial assembly at village scale).
     mutating func take(count: Int, index: (Int) -> Int, into rows: inout [Row]) {
         precondition(retainsValues, "rows are taken only when values are retained")
         rows.removeAll(keepingCapacity: true)

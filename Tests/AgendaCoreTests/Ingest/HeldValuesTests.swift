@@ -5,29 +5,52 @@ import TestSupport
 /// The merge's held rows: read back exactly across chunk boundaries, and taken once each in any order, every chunk
 /// freed when its last row goes.
 @Suite struct HeldValuesTests {
-    @Test("rows round-trip across chunks, values bit for bit, and are taken in any order")
+    @Test("rows round-trip across chunks, values bit for bit, taken in batches in any order, each chunk freed with its last row")
     func chunks() {
         var held = HeldValues(retainsValues: true)
-        let count = HeldValues.chunkSize * 2 + 5
+        let size = HeldValues.chunkSize
+        let count = size * 2 + 5
         let values: [Double] = [0, -0.0, 1.5, .greatestFiniteMagnitude, 1e-300, 123_456.789]
         for i in 0..<count {
             held.append(.init(value: values[i % values.count], note: UInt32(i % 7), file: UInt32(i / 1000),
                               line: UInt32(i)))
         }
         #expect(held.count == count)
-        held[HeldValues.chunkSize] = .init(value: 42, note: 1, file: 2, line: 3)
+        held[size] = .init(value: 42, note: 1, file: 2, line: 3)
         held.markDead(count - 1)
-        #expect(held.file(count - 1) == HeldValues.dead && held[HeldValues.chunkSize].value == 42)
-        // Take every live row, last first, as the store's key order might.
-        for i in stride(from: count - 2, through: 0, by: -1) {
-            let row = held.take(i)
-            if i == HeldValues.chunkSize {
-                #expect(row.value == 42 && row.line == 3)
-            } else {
-                #expect(row.value.bitPattern == values[i % values.count].bitPattern && row.line == UInt32(i)
-                        && row.note == UInt32(i % 7) && row.file == UInt32(i / 1000))
+        #expect(held.file(count - 1) == HeldValues.dead && held[size].value == 42)
+        #expect(held.chunksHeld == 3)
+
+        // Batches as the store takes key groups: each in its own order, some crossing a chunk boundary.
+        var numbers = SeededNumbers(seed: 11)
+        var order = Array(0..<(count - 1))  // every live row
+        for i in order.indices.reversed() { order.swapAt(i, numbers.next(i + 1)) }
+        // Chunk 1's rows last, so chunks 0 and 2 are seen to go while it stays.
+        order = order.filter { $0 / size != 1 } + order.filter { $0 / size == 1 }
+        var rows: [HeldValues.Row] = []
+        var taken = 0
+        var untakenPerChunk = [0, 0, 0]
+        for i in order { untakenPerChunk[i / size] += 1 }
+        while taken < order.count {
+            let batch = Array(order[taken..<min(taken + 1 + numbers.next(5_000), order.count)])
+            held.take(count: batch.count, index: { batch[$0] }, into: &rows)
+            #expect(rows.count == batch.count)
+            for (k, i) in batch.enumerated() {
+                untakenPerChunk[i / size] -= 1
+                let row = rows[k]
+                if i == size {
+                    #expect(row.value == 42 && row.line == 3)
+                } else {
+                    #expect(row.value.bitPattern == values[i % values.count].bitPattern && row.line == UInt32(i)
+                            && row.note == UInt32(i % 7) && row.file == UInt32(i / 1000))
+                }
             }
+            taken += batch.count
+            // A chunk is held exactly while one of its live rows is still to be taken (chunk 2's dead row does
+            // not hold it).
+            #expect(held.chunksHeld == untakenPerChunk.count { $0 > 0 }, "after \(taken) rows")
         }
+        #expect(held.chunksHeld == 0)
     }
 
     @Test("the radix sort orders words by their distinct high words, as a sort of the whole words does",
